@@ -41,6 +41,7 @@ public sealed partial class ResponseTemplates
         }
 
         var text = variants.Select(Locales.Normalize(locale), channel);
+        text = Conditional().Replace(text, match => HasValue(match.Groups["name"].Value, values) ? match.Groups["body"].Value : "");
         return Placeholder().Replace(text, match =>
         {
             var name = match.Groups["name"].Value;
@@ -49,6 +50,13 @@ public sealed partial class ResponseTemplates
             throw new InvalidOperationException($"Template '{key}' uses '{{{{{name}}}}}', which has no value.");
         }).Trim();
     }
+
+    private bool HasValue(string name, IReadOnlyDictionary<string, string>? values) =>
+        !string.IsNullOrWhiteSpace(values is not null && values.TryGetValue(name, out var value) ? value : _globals.GetValueOrDefault(name));
+
+    // {{#if name}}...{{/if}}: Handlebars' conditional, so a template can leave out a sentence whose value is not configured.
+    [GeneratedRegex(@"\{\{#if\s+(?<name>[a-z_]+)\s*\}\}(?<body>.*?)\{\{/if\}\}", RegexOptions.Singleline)]
+    private static partial Regex Conditional();
 
     [GeneratedRegex(@"\{\{\s*(?<name>[a-z_]+)\s*\}\}")]
     private static partial Regex Placeholder();

@@ -1,0 +1,32 @@
+using ClinicBot.Answering.Confidence;
+using ClinicBot.Answering.Extractive;
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Lexicon;
+using ClinicBot.Knowledge.Search;
+using ClinicBot.Knowledge.Text;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Answering;
+
+/// <summary>Registers the extractive answerer.</summary>
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Answering</c> and loads <c>prompts/answering/required-evidence.yaml</c>.</summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section));
+        services.AddSingleton(sp => new ExtractiveComposer(
+            sp.GetRequiredService<KnowledgeBase>(),
+            sp.GetRequiredService<QueryAnalyzer>(),
+            sp.GetRequiredService<PassageSearcher>(),
+            sp.GetRequiredService<ResponseTemplates>(),
+            RequiredEvidenceLoader.Load(Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "required-evidence.yaml")),
+            sp.GetRequiredService<Lexicon>().Stopwords.Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
+            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value));
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using ClinicBot.Answering.Citations;
+using ClinicBot.Answering.Confidence;
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Search;
+using ClinicBot.Knowledge.Text;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+
+namespace ClinicBot.Answering.Extractive;
+
+/// <summary>
+/// The offline answerer: quotes the article sentences that answer a question, cites them, and abstains when
+/// they do not cover enough of the question or lack the kind of fact it asks for. Every sentence of an answer
+/// is an article sentence (or its leading clauses); all other words come from <c>prompts/responses</c>.
+/// </summary>
+public sealed class ExtractiveComposer
+{
+    /// <summary>The name recorded on answers this composer produces.</summary>
+    public const string Name = "extractive";
+
+    private const int MaxSmsSentences = 3;
+
+    private readonly QueryAnalyzer _analyzer;
+    private readonly PassageSearcher _searcher;
+    private readonly SentenceSelector _selector;
+    private readonly AnswerFormatter _formatter;
+    private readonly ResponseTemplates _templates;
+    private readonly IReadOnlyList<RequiredEvidenceRule> _evidenceRules;
+    private readonly AnsweringOptions _options;
+
+    /// <summary>Wires the answerer over a loaded knowledge base.</summary>
+    public ExtractiveComposer(
+        KnowledgeBase knowledge,
+        QueryAnalyzer analyzer,
+        PassageSearcher searcher,
+        ResponseTemplates templates,
+        IReadOnlyList<RequiredEvidenceRule> evidenceRules,
+        IReadOnlySet<string> stopStems,
+        AnsweringOptions options)
+    {
+        _analyzer = analyzer;
+        _searcher = searcher;
+        _templates = templates;
+        _evidenceRules = evidenceRules;
+        _options = options;
+        _selector = new SentenceSelector(knowledge, new ClaimSimilarity(stopStems), options);
+        _formatter = new AnswerFormatter(knowledge, templates);
+    }
+
+    /// <summary>Answers an education question from the articles, or abstains.</summary>
+    public ComposedAnswer Compose(string question, string locale, Channel channel, ISentenceFilter? filter = null)
+    {
+        filter ??= AllowAll.Instance;
+        var query = _analyzer.Analyze(question);
+        var passages = _searcher.Search(query, _options.CandidatePassages);
+        var candidates = SentenceScorer.Score(query, passages);
+
+        var selected = channel == Channel.Sms
+            ? SelectForSms(query, candidates, locale, filter)
+            : _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), _options.MaxWebSentences, _options.MaxWebCharacters, filter);
+
+        if (selected.Count == 0) return Abstain(locale, channel, 0, "no_match");
+
+        var coverage = SentenceScorer.Weight(query, selected.Aggregate(0UL, (mask, s) => mask | s.Concepts | s.HeadingConcepts));
+        if (coverage < _options.MinimumCoverage) return Abstain(locale, channel, coverage, "low_coverage");
+
+        var folded = selected.Select(s => TextNormalizer.Fold(s.Text)).ToList();
+        var missing = _evidenceRules.FirstOrDefault(r => r.AppliesTo(query.EnglishText) && !r.IsSatisfiedBy(folded));
+        if (missing is not null) return Abstain(locale, channel, coverage, "missing_evidence:" + missing.Id);
+
+        var sources = Sources(selected);
+        var text = _formatter.Format(selected, sources, locale, channel);
+        var evidence = selected.Select(s => new CitedSentence(s.Text, s.ArticleIds.ToList())).ToList();
+        return new ComposedAnswer(true, text, sources, evidence, coverage, Name);
+    }
+
+    // SMS has a hard length limit: choose within an estimated budget, then drop or trim until the whole reply fits.
+    private List<SelectedSentence> SelectForSms(QueryAnalysis query, IReadOnlyList<CandidateSentence> candidates, string locale, ISentenceFilter filter)
+    {
+        if (candidates.Count == 0) return [];
+
+        var estimatedOverhead = _formatter.SmsOverhead([candidates[0].ArticleId], locale);
+        var selected = _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), MaxSmsSentences, _options.MaxSmsCharacters - estimatedOverhead, filter);
+        while (true)
+        {
+            var sources = Sources(selected);
+            var overhead = _formatter.SmsOverhead(sources, locale);
+            var length = overhead + selected.Sum(s => s.Text.Length + 1);
+            if (length <= _options.MaxSmsCharacters) return selected;
+            if (selected.Count > 1)
+            {
+                selected.RemoveAt(selected.Count - 1);
+                continue;
+            }
+
+            var only = selected[0];
+            if (only.ArticleIds.Count > 1)
+            {
+                only.ArticleIds.RemoveRange(1, only.ArticleIds.Count - 1);
+                continue;
+            }
+
+            var trimmed = ClauseTrimmer.Trim(only.Text, _options.MaxSmsCharacters - overhead - 1);
+            if (trimmed is null) return [];
+            only.Text = trimmed;
+            return selected;
+        }
+    }
+
+    private static List<string> Sources(IEnumerable<SelectedSentence> selected) =>
+        selected.SelectMany(s => s.ArticleIds).Distinct(StringComparer.Ordinal).ToList();
+
+    private ComposedAnswer Abstain(string locale, Channel channel, double coverage, string reason) =>
+        new(false, _templates.Render("abstain", locale, channel), [], [], coverage, Name, reason);
+
+    private sealed class AllowAll : ISentenceFilter
+    {
+        public static readonly AllowAll Instance = new();
+
+        public bool Allows(string sentence) => true;
+    }
+}

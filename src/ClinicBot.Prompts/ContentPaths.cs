@@ -1,0 +1,26 @@
+namespace ClinicBot.Prompts;
+
+/// <summary>
+/// Resolves the configured content folders (<c>knowledge</c>, <c>prompts</c>). A relative path is looked for in the
+/// working directory and its parents, then beside the program and its parents, so the bot finds the repository's
+/// folders whether it runs from the repository root, a project folder or a test's output folder.
+/// </summary>
+public static class ContentPaths
+{
+    /// <summary>The first existing match for the path, or the path under the working directory when none exists.</summary>
+    public static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, path);
+                if (Directory.Exists(candidate) || File.Exists(candidate)) return candidate;
+            }
+        }
+
+        return Path.GetFullPath(path);
+    }
+}

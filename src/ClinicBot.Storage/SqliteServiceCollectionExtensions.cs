@@ -1,0 +1,20 @@
+using ClinicBot.Knowledge.Search;
+using ClinicBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Storage;
+
+/// <summary>Registers the embedded SQLite storage: one database file for the search index and, later, conversations.</summary>
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Storage</c> and registers the SQLite implementations of the storage ports.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section));
+        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
+        services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
+        return services;
+    }
+}
