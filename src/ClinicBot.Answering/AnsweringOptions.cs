@@ -8,12 +8,12 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// Share of the question's weighted concepts the chosen sentences must mention before the bot answers
-    /// rather than abstains. Default 0.6 (0 to 1); calibrated on the dev set's education and unanswerable cases.
+    /// rather than abstains. Default 0.5 (0 to 1); calibrated on the dev set's education and unanswerable cases.
     /// </summary>
-    public double MinimumCoverage { get; set; } = 0.6;
+    public double MinimumCoverage { get; set; } = 0.5;
 
-    /// <summary>Passages taken from the index before sentences are scored. Default 8.</summary>
-    public int CandidatePassages { get; set; } = 8;
+    /// <summary>Passages taken from the index before sentences are scored. Default 30.</summary>
+    public int CandidatePassages { get; set; } = 30;
 
     /// <summary>Most article sentences in a web answer. Default 5.</summary>
     public int MaxWebSentences { get; set; } = 5;

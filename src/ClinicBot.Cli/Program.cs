@@ -1,3 +1,4 @@
+using ClinicBot.Answering.Extractive;
 using ClinicBot.Cli;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Conversations.Turns;
@@ -24,5 +25,5 @@ builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold =
 builder.Services.AddClinicBotEngine(builder.Configuration);
 using var host = builder.Build();
 
-var command = new AskCommand(host.Services.GetRequiredService<TurnPipeline>());
+var command = new AskCommand(host.Services.GetRequiredService<TurnPipeline>(), host.Services.GetRequiredService<ExtractiveComposer>());
 return await command.RunAsync(arguments, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -8,7 +8,8 @@ namespace ClinicBot.Answering.Extractive;
 /// <param name="Concepts">Bit i is set when the sentence mentions the question's concept i.</param>
 /// <param name="HeadingConcepts">Concepts its section heading mentions.</param>
 /// <param name="Score">Relevance to the question; higher is better.</param>
-internal sealed record CandidateSentence(Sentence Sentence, Passage Passage, ulong Concepts, ulong HeadingConcepts, double Score)
+/// <param name="Defines">Whether it opens by defining what a "what is" question names.</param>
+internal sealed record CandidateSentence(Sentence Sentence, Passage Passage, ulong Concepts, ulong HeadingConcepts, double Score, bool Defines)
 {
     public string ArticleId => Passage.ArticleId;
 }

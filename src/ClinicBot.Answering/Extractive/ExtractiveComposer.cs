@@ -61,7 +61,9 @@ public sealed class ExtractiveComposer
 
         if (selected.Count == 0) return Abstain(locale, channel, 0, "no_match");
 
-        var coverage = SentenceScorer.Weight(query, selected.Aggregate(0UL, (mask, s) => mask | s.Concepts | s.HeadingConcepts));
+        // Confidence is what the single best-covering sentence (with its heading) says of the question: concepts
+        // scattered over unrelated sentences ("wears off" here, "first-line" there) do not add up to an answer.
+        var coverage = selected.Max(s => SentenceScorer.Weight(query, s.Concepts | s.HeadingConcepts));
         if (coverage < _options.MinimumCoverage) return Abstain(locale, channel, coverage, "low_coverage");
 
         var folded = selected.Select(s => TextNormalizer.Fold(s.Text)).ToList();
@@ -72,6 +74,27 @@ public sealed class ExtractiveComposer
         var text = _formatter.Format(selected, sources, locale, channel);
         var evidence = selected.Select(s => new CitedSentence(s.Text, s.ArticleIds.ToList())).ToList();
         return new ComposedAnswer(true, text, sources, evidence, coverage, Name);
+    }
+
+    /// <summary>
+    /// How the answerer sees a question, for people tuning <c>knowledge/synonyms.yaml</c>: the concepts with their
+    /// weights and the best-scoring article sentences.
+    /// </summary>
+    public IEnumerable<string> Explain(string question, int sentences = 8)
+    {
+        var query = _analyzer.Analyze(question);
+        yield return "tokens: " + query.EnglishText;
+        foreach (var concept in query.Concepts)
+        {
+            yield return $"concept '{concept.Label}' weight={concept.Weight:0.00} passages={concept.PassageCount}";
+        }
+
+        var candidates = SentenceScorer.Score(query, _searcher.Search(query, _options.CandidatePassages));
+        foreach (var candidate in candidates.Take(sentences))
+        {
+            var coverage = SentenceScorer.Weight(query, candidate.Concepts | candidate.HeadingConcepts);
+            yield return $"{candidate.Score:0.000} coverage={coverage:0.00} [{candidate.ArticleId}] {candidate.Sentence.Text}";
+        }
     }
 
     // SMS has a hard length limit: choose within an estimated budget, then drop or trim until the whole reply fits.

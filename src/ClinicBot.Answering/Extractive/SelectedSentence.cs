@@ -3,7 +3,7 @@ using ClinicBot.Knowledge.Articles;
 namespace ClinicBot.Answering.Extractive;
 
 /// <summary>A sentence chosen for the answer, with the articles that state it (the first is where it is quoted from).</summary>
-internal sealed class SelectedSentence(Sentence sentence, string articleId, ulong concepts, ulong headingConcepts)
+internal sealed class SelectedSentence(Sentence sentence, string articleId, ulong concepts, ulong headingConcepts, bool defines)
 {
     public Sentence Sentence { get; } = sentence;
 
@@ -15,4 +15,6 @@ internal sealed class SelectedSentence(Sentence sentence, string articleId, ulon
     public ulong Concepts { get; } = concepts;
 
     public ulong HeadingConcepts { get; } = headingConcepts;
+
+    public bool Defines { get; } = defines;
 }

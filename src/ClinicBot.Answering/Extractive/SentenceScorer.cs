@@ -38,12 +38,13 @@ internal static class SentenceScorer
             {
                 var concepts = Mentioned(query, sentence.Stems, sentence.StemSet);
                 if (concepts == 0) continue;
+                var defines = query.AsksForDefinition && DefinitionOpening.Defines(sentence, query);
                 var score = Weight(query, concepts)
                     + (HeadingBonus * Weight(query, headingConcepts))
                     + (RankBonus * rank)
                     + (HeadingQuestionBonus * headingRestatesQuestion)
-                    + (query.AsksForDefinition && DefinitionOpening.Defines(sentence, query) ? DefinitionBonus : 0);
-                candidates.Add(new CandidateSentence(sentence, passage, concepts, headingConcepts, score));
+                    + (defines ? DefinitionBonus : 0);
+                candidates.Add(new CandidateSentence(sentence, passage, concepts, headingConcepts, score, defines));
             }
         }
 

@@ -17,6 +17,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
     private const double NearBestScore = 0.9;
     private const int MinimumTrimBudget = 60;
     private const int MaxParagraphFollowers = 2;
+    private const int MaxDefinitions = 2;
 
     private static readonly HashSet<string> BackReferences = new(StringComparer.Ordinal)
     {
@@ -45,10 +46,10 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             if (selected.Count > 0 && !IsWorthAdding(candidate, weigh(candidate.Concepts & ~covered), bestScore.Value, selected)) continue;
 
             var group = WithContext(candidate, selected, filter);
-            if (!Fits(group) && maxCharacters - characters >= MinimumTrimBudget)
+            if (!Fits(group) && maxCharacters - characters >= MinimumTrimBudget && !OpensWithBackReference(candidate.Sentence))
             {
                 // Rather than skip a relevant sentence, quote it without context, or only its leading clauses.
-                var alone = new SelectedSentence(candidate.Sentence, candidate.ArticleId, candidate.Concepts, candidate.HeadingConcepts);
+                var alone = new SelectedSentence(candidate.Sentence, candidate.ArticleId, candidate.Concepts, candidate.HeadingConcepts, candidate.Defines);
                 alone.Text = ClauseTrimmer.Trim(alone.Text, maxCharacters - characters - 1) ?? alone.Text;
                 group = [alone];
             }
@@ -79,16 +80,12 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             selected.Count + group.Count <= maxSentences && characters + group.Sum(s => s.Text.Length + 1) <= maxCharacters;
     }
 
-    // A further sentence must add something: a concept worth a real share of the question, or, if it scores
-    // close to the best, any new concept or more from the passage already quoted.
-    private bool IsWorthAdding(CandidateSentence candidate, double gain, double bestScore, List<SelectedSentence> selected)
-    {
-        if (gain >= MinimumConceptGain) return true;
-        if (candidate.Score < options.RelativeSentenceScore * bestScore) return false;
-        return gain > 0
-            || candidate.Score >= NearBestScore * bestScore
-            || selected.Any(s => s.Sentence.PassageKey == candidate.Sentence.PassageKey);
-    }
+    // A further sentence must be nearly as relevant as the best, add a concept worth a real share of the question,
+    // or, for "what is" questions, give a second definition.
+    private bool IsWorthAdding(CandidateSentence candidate, double gain, double bestScore, List<SelectedSentence> selected) =>
+        gain >= MinimumConceptGain
+        || candidate.Score >= options.RelativeSentenceScore * bestScore
+        || (candidate.Defines && selected.Count(s => s.Defines) < MaxDefinitions);
 
     private IEnumerable<SelectedSentence> FollowingOnTopic(
         Sentence last, IReadOnlyList<CandidateSentence> candidates, ISentenceFilter filter, List<SelectedSentence> selected)
@@ -99,7 +96,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             var sentence = passage.Sentences[i];
             var scored = candidates.FirstOrDefault(c => c.Sentence == sentence);
             if (scored is null || !IsUsable(sentence, selected, filter)) yield break;
-            yield return new SelectedSentence(sentence, passage.ArticleId, scored.Concepts, scored.HeadingConcepts);
+            yield return new SelectedSentence(sentence, passage.ArticleId, scored.Concepts, scored.HeadingConcepts, scored.Defines);
         }
     }
 
@@ -110,13 +107,13 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
         var group = new List<SelectedSentence>();
         if (index > 0 && OpensWithBackReference(candidate.Sentence) && IsUsable(sentences[index - 1], selected, filter))
         {
-            group.Add(new SelectedSentence(sentences[index - 1], candidate.ArticleId, 0, 0));
+            group.Add(new SelectedSentence(sentences[index - 1], candidate.ArticleId, 0, 0, false));
         }
 
-        group.Add(new SelectedSentence(candidate.Sentence, candidate.ArticleId, candidate.Concepts, candidate.HeadingConcepts));
+        group.Add(new SelectedSentence(candidate.Sentence, candidate.ArticleId, candidate.Concepts, candidate.HeadingConcepts, candidate.Defines));
         if (index + 1 < sentences.Count && OpensWithBackReference(sentences[index + 1]) && IsUsable(sentences[index + 1], selected, filter))
         {
-            group.Add(new SelectedSentence(sentences[index + 1], candidate.ArticleId, 0, 0));
+            group.Add(new SelectedSentence(sentences[index + 1], candidate.ArticleId, 0, 0, false));
         }
 
         return group;

@@ -3,10 +3,10 @@ using ClinicBot.Prompts;
 namespace ClinicBot.Cli.Ask;
 
 /// <summary>The parsed arguments of <c>ask</c>.</summary>
-internal sealed record AskArguments(string? Question, Channel Channel, string Locale, bool Json, bool JsonLines)
+internal sealed record AskArguments(string? Question, Channel Channel, string Locale, bool Json, bool JsonLines, bool Explain)
 {
     public const string Usage = """
-        usage: clinicbot ask "question" [--channel web|sms] [--locale en|es] [--json]
+        usage: clinicbot ask "question" [--channel web|sms] [--locale en|es] [--json] [--explain]
                clinicbot ask --jsonl   (reads {"text": "...", "channel": "web|sms", "locale": "en|es"} lines from stdin)
         """;
 
@@ -16,13 +16,16 @@ internal sealed record AskArguments(string? Question, Channel Channel, string Lo
         string? question = null;
         var channel = Channel.Web;
         var locale = Locales.English;
-        bool json = false, jsonLines = false;
+        bool json = false, jsonLines = false, explain = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--json":
                     json = true;
+                    break;
+                case "--explain":
+                    explain = true;
                     break;
                 case "--jsonl":
                     jsonLines = true;
@@ -44,6 +47,6 @@ internal sealed record AskArguments(string? Question, Channel Channel, string Lo
         }
 
         if (!jsonLines && string.IsNullOrWhiteSpace(question)) return (null, "no question given");
-        return (new AskArguments(question, channel, locale, json, jsonLines), null);
+        return (new AskArguments(question, channel, locale, json, jsonLines, explain), null);
     }
 }

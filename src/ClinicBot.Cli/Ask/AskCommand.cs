@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClinicBot.Answering.Extractive;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 
@@ -8,12 +9,18 @@ namespace ClinicBot.Cli.Ask;
 /// <c>ask</c>: puts one question, or one JSON line per question, through the same turn pipeline the channels use.
 /// Each question is a new conversation. Replies are the public reply JSON (or the text alone without --json).
 /// </summary>
-internal sealed class AskCommand(TurnPipeline pipeline)
+internal sealed class AskCommand(TurnPipeline pipeline, ExtractiveComposer composer)
 {
     internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<int> RunAsync(AskArguments arguments, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (arguments.Explain)
+        {
+            foreach (var line in composer.Explain(arguments.Question!)) await output.WriteLineAsync(line);
+            return 0;
+        }
+
         if (!arguments.JsonLines)
         {
             var reply = await AskAsync(arguments.Question!, arguments.Channel, arguments.Locale, cancellationToken);

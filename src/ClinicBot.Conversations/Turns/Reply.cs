@@ -20,6 +20,11 @@ public sealed record Reply(
     [JsonPropertyName("composer")]
     public string? Composer { get; init; }
 
+    /// <summary>For answers and abstentions: the share of the question the quoted article text covers (0 to 1).</summary>
+    [JsonPropertyName("confidence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; init; }
+
     /// <summary>Why the bot chose this route: triage rule ids, or the abstention reason.</summary>
     [JsonPropertyName("reasons")]
     public IReadOnlyList<string> Reasons { get; init; } = [];

@@ -18,6 +18,7 @@ public sealed class TurnPipeline(ExtractiveComposer composer)
         var reply = new Reply(answer.Answered ? Routes.Answer : Routes.Abstain, answer.Text, answer.Sources, null)
         {
             Composer = answer.Composer,
+            Confidence = Math.Round(answer.Coverage, 3),
             Reasons = answer.AbstainReason is null ? [] : [answer.AbstainReason],
         };
         return Task.FromResult(reply);
