@@ -7,7 +7,7 @@ namespace ClinicBot.Answering.Confidence;
 /// <summary>Reads <c>prompts/answering/required-evidence.yaml</c>; an invalid pattern fails start-up naming the rule.</summary>
 public static class RequiredEvidenceLoader
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Loads and compiles the rules.</summary>
     public static IReadOnlyList<RequiredEvidenceRule> Load(string path)
