@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using ClinicBot.Benchmarks.Answering;
 
-// Run every benchmark: dotnet run -c Release --project tests/ClinicBot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Quick distribution, as CI prints it:   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- latency
+// Careful per-question figures:        dotnet run -c Release --project tests/ClinicBot.Benchmarks -- --filter '*'
+if (args is ["latency", ..])
+{
+    AnswerLatencyReport.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AnswerBenchmarks).Assembly).Run(args);

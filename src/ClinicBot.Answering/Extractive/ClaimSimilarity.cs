@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClinicBot.Knowledge.Articles;
 
 namespace ClinicBot.Answering.Extractive;
@@ -8,16 +9,23 @@ namespace ClinicBot.Answering.Extractive;
 /// </summary>
 internal sealed class ClaimSimilarity(IReadOnlySet<string> stopStems)
 {
+    // Articles change only at start-up, so each sentence's content stems are worked out once.
+    private readonly ConcurrentDictionary<Sentence, HashSet<string>> _contentStems = new(ReferenceEqualityComparer.Instance);
+
     private const double SameClaimOverlap = 0.6;
     private const int MinimumSharedStems = 4;
 
     public bool AreSameClaim(Sentence a, Sentence b)
     {
-        var contentA = a.StemSet.Where(s => !stopStems.Contains(s)).ToHashSet(StringComparer.Ordinal);
-        var contentB = b.StemSet.Where(s => !stopStems.Contains(s)).ToHashSet(StringComparer.Ordinal);
+        if (ReferenceEquals(a, b) || a.PassageKey == b.PassageKey) return false;
+        var contentA = ContentStems(a);
+        var contentB = ContentStems(b);
         if (contentA.Count == 0 || contentB.Count == 0) return false;
 
         var shared = contentA.Count(contentB.Contains);
         return shared >= MinimumSharedStems && shared >= SameClaimOverlap * Math.Min(contentA.Count, contentB.Count);
     }
+
+    private HashSet<string> ContentStems(Sentence sentence) =>
+        _contentStems.GetOrAdd(sentence, s => s.StemSet.Where(stem => !stopStems.Contains(stem)).ToHashSet(StringComparer.Ordinal));
 }

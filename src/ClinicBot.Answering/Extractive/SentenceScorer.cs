@@ -30,8 +30,8 @@ internal static class SentenceScorer
         var topScore = passages[0].Score;
         foreach (var (passage, bm25) in passages)
         {
-            var headingStems = TextAnalyzer.Stems(passage.Heading);
-            var headingConcepts = Mentioned(query, headingStems, new HashSet<string>(headingStems, StringComparer.Ordinal));
+            var headingStems = passage.HeadingStems;
+            var headingConcepts = Mentioned(query, headingStems, passage.HeadingStemSet);
             var rank = topScore > 0 ? bm25 / topScore : 0;
             var headingRestatesQuestion = HeadingOverlap(query, headingStems);
             foreach (var sentence in passage.Sentences)

@@ -122,11 +122,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
     private static bool IsUsable(Sentence sentence, List<SelectedSentence> selected, ISentenceFilter filter) =>
         filter.Allows(sentence.Text) && selected.All(s => s.Sentence != sentence);
 
-    private static bool OpensWithBackReference(Sentence sentence)
-    {
-        var first = Tokenizer.Tokenize(TextNormalizer.Fold(sentence.Text)).FirstOrDefault();
-        return first is not null && BackReferences.Contains(first);
-    }
+    private static bool OpensWithBackReference(Sentence sentence) => BackReferences.Contains(sentence.FirstWord);
 
     // "Say it once and cite them all": other articles' sentences that make a chosen claim add their citation.
     private void CiteRepeatedClaims(List<SelectedSentence> selected, IReadOnlyList<CandidateSentence> candidates)

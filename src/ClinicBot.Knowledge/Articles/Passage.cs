@@ -7,4 +7,11 @@ namespace ClinicBot.Knowledge.Articles;
 /// <param name="Heading">The section heading, or empty before the first heading.</param>
 /// <param name="Text">The paragraph's plain text.</param>
 /// <param name="Sentences">The paragraph's sentences, in order.</param>
-public sealed record Passage(string Key, string ArticleId, int Ordinal, string Heading, string Text, IReadOnlyList<Sentence> Sentences);
+public sealed record Passage(string Key, string ArticleId, int Ordinal, string Heading, string Text, IReadOnlyList<Sentence> Sentences)
+{
+    /// <summary>The heading's stems, stopwords included.</summary>
+    public string[] HeadingStems { get; } = ClinicBot.Knowledge.Text.TextAnalyzer.Stems(Heading);
+
+    /// <summary>The heading's distinct stems.</summary>
+    public HashSet<string> HeadingStemSet { get; } = new(ClinicBot.Knowledge.Text.TextAnalyzer.Stems(Heading), StringComparer.Ordinal);
+}

@@ -9,4 +9,7 @@ public sealed record Sentence(string Text, string[] Stems, string PassageKey, in
 {
     /// <summary>The distinct stems, for fast membership tests.</summary>
     public HashSet<string> StemSet { get; } = new(Stems, StringComparer.Ordinal);
+
+    /// <summary>The first word, folded ("this", "however"...), to tell a sentence that leans on the one before it.</summary>
+    public string FirstWord { get; } = ClinicBot.Knowledge.Text.Tokenizer.Tokenize(ClinicBot.Knowledge.Text.TextNormalizer.Fold(Text)).FirstOrDefault() ?? "";
 }

@@ -11,9 +11,9 @@ namespace ClinicBot.Safety.OutputGuard;
 public sealed class OutputGuard
 {
     private readonly TextNormalizer _normalizer;
-    private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly RuleGroup _rules;
 
-    private OutputGuard(TextNormalizer normalizer, IReadOnlyList<CompiledRule> rules)
+    private OutputGuard(TextNormalizer normalizer, RuleGroup rules)
     {
         _normalizer = normalizer;
         _rules = rules;
@@ -26,15 +26,16 @@ public sealed class OutputGuard
     {
         var directory = SafetyRuleDirectory.Read(safetyRulesDirectory);
         var compiler = new RuleCompiler(directory.Normalizer);
+        var phrases = new PhraseIndex();
         var rules = directory.Files
-            .SelectMany(f => (f.Model.OutputGuard ?? []).Select(rule => compiler.Compile(f.File, rule, "")))
+            .SelectMany(f => (f.Model.OutputGuard ?? []).Select(rule => compiler.Compile(f.File, rule, "", phrases)))
             .ToList();
         if (rules.Count == 0)
         {
             throw new InvalidDataException("The safety rules define no output_guard rules; answers would go out unchecked.");
         }
 
-        return new OutputGuard(directory.Normalizer, rules);
+        return new OutputGuard(directory.Normalizer, new RuleGroup(phrases, rules));
     }
 
     /// <summary>Whether a sentence may be sent to a patient.</summary>
@@ -43,17 +44,8 @@ public sealed class OutputGuard
     public bool Allows(string sentence, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var normalized = _normalizer.Normalize(sentence);
-        foreach (var rule in _rules)
-        {
-            if (rule.IsMatch(normalized))
-            {
-                reason = rule.Id;
-                return false;
-            }
-        }
-
-        reason = null;
-        return true;
+        var blocked = _rules.Matches(_normalizer.Normalize(sentence), firstOnly: true);
+        reason = blocked?[0].Id;
+        return blocked is null;
     }
 }

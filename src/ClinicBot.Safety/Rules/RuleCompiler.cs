@@ -5,49 +5,68 @@ using ClinicBot.Safety.Normalization;
 namespace ClinicBot.Safety.Rules;
 
 /// <summary>
-/// Compiles rule phrases and patterns into regular expressions over normalised text. NonBacktracking runs in time
-/// linear in the message, so no pattern a clinician writes can make triage hang; it rejects lookarounds and
-/// backreferences, which is why rules express "also needs" and "unless" as separate lists instead.
+/// Compiles rule phrases and patterns over normalised text: phrases into a <see cref="PhraseIndex"/>, patterns into
+/// one compiled regular expression per rule part. Rules say "also needs" and "unless" as separate lists instead of
+/// lookarounds, so patterns stay simple enough for a clinician to read.
 /// </summary>
 internal sealed class RuleCompiler(TextNormalizer normalizer)
 {
-    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+    // Compiled: rules run on every message, so start-up pays once for faster matching. ExplicitCapture: groups only
+    // group. No IgnoreCase: text and patterns are both lower case already, and case-insensitive matching is slower.
+    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    public CompiledRule Compile(string file, RuleModel rule, string responseKey) =>
-        new(
-            rule.Id!,
-            Matcher(file, rule.Id!, "phrases/patterns", rule)
-                ?? throw new InvalidDataException($"{file}: rule '{rule.Id}' has no phrases or patterns."),
-            rule.Requires is null ? null : Matcher(file, rule.Id!, "requires", rule.Requires)
-                ?? throw new InvalidDataException($"{file}: rule '{rule.Id}' has an empty 'requires'."),
-            rule.Unless is null ? null : Matcher(file, rule.Id!, "unless", rule.Unless),
-            responseKey);
+    // A clinician's pattern that backtracks badly must not stall a patient's message; every rule is compiled with this limit.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>One regular expression matching any of several rules' main phrases and patterns: a cheap first pass.</summary>
-    public static Regex Any(IEnumerable<CompiledRule> rules) =>
-        new(string.Join('|', rules.Select(r => "(?:" + r.Match + ")")), Options);
+    /// <summary>Compiles a rule whose phrases are registered in <paramref name="phrases"/> (matched word by word).</summary>
+    public CompiledRule Compile(string file, RuleModel rule, string responseKey, PhraseIndex phrases)
+    {
+        var id = rule.Id!;
+        return new CompiledRule(
+            id,
+            responseKey,
+            Part(file, id, "phrases/patterns", rule, phrases)
+                ?? throw new InvalidDataException($"{file}: rule '{id}' has no phrases or patterns."),
+            rule.Requires is null ? null : Part(file, id, "requires", rule.Requires, phrases)
+                ?? throw new InvalidDataException($"{file}: rule '{id}' has an empty 'requires'."),
+            rule.Unless is null ? null : Part(file, id, "unless", rule.Unless, phrases));
+    }
 
+    /// <summary>One regular expression for every phrase and pattern of a rule (exclusions, which replace what they match).</summary>
     public Regex? Matcher(string file, string id, string part, MatcherModel model)
     {
-        var alternatives = new List<string>();
+        var alternatives = NormalizedPhrases(file, id, part, model).Select(PhrasePattern)
+            .Concat((model.Patterns ?? []).Select(p => "(?:" + Checked(file, id, part, p) + ")"))
+            .ToList();
+        return alternatives.Count == 0 ? null : Build(file, id, part, string.Join('|', alternatives));
+    }
+
+    private RuleMatcher? Part(string file, string id, string part, MatcherModel model, PhraseIndex phrases)
+    {
+        var normalized = NormalizedPhrases(file, id, part, model);
+        var patterns = (model.Patterns ?? []).Select(p => "(?:" + Checked(file, id, part, p) + ")").ToList();
+        if (normalized.Count == 0 && patterns.Count == 0) return null;
+
+        return new RuleMatcher(
+            normalized.Count == 0 ? null : phrases.Add(normalized),
+            patterns.Count == 0 ? null : Build(file, id, part, string.Join('|', patterns)));
+    }
+
+    private List<string> NormalizedPhrases(string file, string id, string part, MatcherModel model)
+    {
+        var normalized = new List<string>();
         foreach (var phrase in model.Phrases ?? [])
         {
-            var normalized = string.IsNullOrWhiteSpace(phrase) ? "" : normalizer.Normalize(phrase);
-            if (normalized.Length == 0)
+            var text = string.IsNullOrWhiteSpace(phrase) ? "" : normalizer.Normalize(phrase);
+            if (text.Length == 0)
             {
                 throw new InvalidDataException($"{file}: rule '{id}' has an empty phrase in {part}.");
             }
 
-            alternatives.Add(PhrasePattern(normalized));
+            normalized.Add(text);
         }
 
-        foreach (var pattern in model.Patterns ?? [])
-        {
-            alternatives.Add("(?:" + Checked(file, id, part, pattern) + ")");
-        }
-
-        if (alternatives.Count == 0) return null;
-        return Build(file, id, part, string.Join('|', alternatives));
+        return normalized;
     }
 
     private static string Checked(string file, string id, string part, string pattern)
@@ -58,7 +77,17 @@ internal sealed class RuleCompiler(TextNormalizer normalizer)
         }
 
         var normalized = TextNormalizer.NormalizePattern(pattern);
-        var regex = Build(file, id, part, normalized, pattern);
+
+        // Interpreted, not compiled: this instance only checks the pattern, so the error can quote it exactly.
+        Regex regex;
+        try
+        {
+            regex = new Regex(normalized, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{file}: rule '{id}' has an invalid pattern in {part} '{pattern}': {ex.Message}", ex);
+        }
 
         // A pattern that matches empty text would match every message and silently route everything.
         if (regex.IsMatch("") || regex.IsMatch(" "))
@@ -69,15 +98,19 @@ internal sealed class RuleCompiler(TextNormalizer normalizer)
         return normalized;
     }
 
-    private static Regex Build(string file, string id, string part, string source, string? original = null)
+    private static Regex Build(string file, string id, string part, string source)
     {
         try
         {
-            return new Regex(source, Options);
+            var regex = new Regex(source, Options, MatchTimeout);
+
+            // Run it once now so the JIT cost of a compiled expression is paid at start-up, not by the first patient.
+            regex.IsMatch("warm up");
+            return regex;
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        catch (ArgumentException ex)
         {
-            throw new InvalidDataException($"{file}: rule '{id}' has an invalid pattern in {part} '{original ?? source}': {ex.Message}", ex);
+            throw new InvalidDataException($"{file}: rule '{id}' has an invalid pattern in {part}: {ex.Message}", ex);
         }
     }
 

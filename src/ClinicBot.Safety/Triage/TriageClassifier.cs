@@ -32,8 +32,8 @@ public sealed class TriageClassifier
         var compiler = new RuleCompiler(directory.Normalizer);
         var precedence = ReadPrecedence(directory);
 
-        var rulesByRoute = new Dictionary<TriageRoute, List<CompiledRule>>();
-        var exclusionsByRoute = new Dictionary<TriageRoute, List<string>>();
+        var rulesByRoute = new Dictionary<TriageRoute, (PhraseIndex Phrases, List<CompiledRule> Rules)>();
+        var exclusionsByRoute = new Dictionary<TriageRoute, List<Regex>>();
         foreach (var (file, model) in directory.Files)
         {
             if (model.Rules is not null) AddRouteFile(compiler, file, model, rulesByRoute);
@@ -50,7 +50,7 @@ public sealed class TriageClassifier
                 {
                     var key = TriageRouteNames.Parse(file, route);
                     if (!exclusionsByRoute.TryGetValue(key, out var list)) exclusionsByRoute[key] = list = [];
-                    list.Add("(?:" + regex + ")");
+                    list.Add(regex);
                 }
             }
         }
@@ -59,10 +59,8 @@ public sealed class TriageClassifier
             .Where(rulesByRoute.ContainsKey)
             .Select(route => new RouteRules(
                 route,
-                rulesByRoute[route],
-                exclusionsByRoute.TryGetValue(route, out var exclusions)
-                    ? new Regex(string.Join('|', exclusions), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)
-                    : null))
+                new RuleGroup(rulesByRoute[route].Phrases, rulesByRoute[route].Rules),
+                exclusionsByRoute.TryGetValue(route, out var exclusions) ? exclusions : []))
             .ToList();
         if (routes.Count == 0 || routes[0].Route != TriageRoute.Crisis)
         {
@@ -89,10 +87,11 @@ public sealed class TriageClassifier
         return TriageResult.Education;
     }
 
-    private static void AddRouteFile(RuleCompiler compiler, string file, RuleFileModel model, Dictionary<TriageRoute, List<CompiledRule>> rulesByRoute)
+    private static void AddRouteFile(
+        RuleCompiler compiler, string file, RuleFileModel model, Dictionary<TriageRoute, (PhraseIndex Phrases, List<CompiledRule> Rules)> rulesByRoute)
     {
         var route = TriageRouteNames.Parse(file, model.Route);
-        if (!rulesByRoute.TryGetValue(route, out var rules)) rulesByRoute[route] = rules = [];
+        if (!rulesByRoute.TryGetValue(route, out var group)) rulesByRoute[route] = group = (new PhraseIndex(), []);
         foreach (var rule in model.Rules!)
         {
             var responseKey = rule.Response ?? model.Response;
@@ -101,7 +100,7 @@ public sealed class TriageClassifier
                 throw new InvalidDataException($"{file}: rule '{rule.Id}' has no response key (set 'response' on the file or the rule).");
             }
 
-            rules.Add(compiler.Compile(file, rule, responseKey));
+            group.Rules.Add(compiler.Compile(file, rule, responseKey, group.Phrases));
         }
     }
 

@@ -3,7 +3,6 @@ using ClinicBot.Conversations.Turns;
 using ClinicBot.Knowledge.Text;
 using ClinicBot.Testing;
 using ClinicBot.Testing.DevSet;
-using Xunit.Abstractions;
 
 namespace ClinicBot.Conversations.Tests.Turns;
 
@@ -11,7 +10,7 @@ namespace ClinicBot.Conversations.Tests.Turns;
 /// Nothing invented: every sentence of every dev-set answer, once the fixed template lines and citation markers
 /// are taken away, must be found in one of the articles it cites (after normalising whitespace, quotes and Markdown).
 /// </summary>
-public sealed partial class AnswerGroundingTests(EngineFixture engine, ITestOutputHelper output) : IClassFixture<EngineFixture>
+public sealed partial class AnswerGroundingTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {
     public static IEnumerable<object[]> AllCases => DevSetLoader.Rows();
 
@@ -28,7 +27,6 @@ public sealed partial class AnswerGroundingTests(EngineFixture engine, ITestOutp
         Assert.NotEmpty(quoted);
         foreach (var sentence in quoted)
         {
-            output.WriteLine(sentence);
             Assert.True(cited.Any(article => article.Contains(sentence, StringComparison.Ordinal)), $"Not in a cited article: \"{sentence}\"");
         }
     }

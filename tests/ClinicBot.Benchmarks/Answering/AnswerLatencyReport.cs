@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using ClinicBot.Answering.Extractive;
+using ClinicBot.Testing;
+using ClinicBot.Testing.DevSet;
+
+namespace ClinicBot.Benchmarks.Answering;
+
+/// <summary>
+/// A quick load run for CI: every education and unanswerable dev-set question answered many times, then the
+/// p50/p95/p99 of retrieval + composition printed. BenchmarkDotNet gives the careful per-question figures;
+/// this gives the distribution in seconds rather than minutes.
+/// </summary>
+internal static class AnswerLatencyReport
+{
+    public static void Run(int rounds)
+    {
+        using var host = new EngineHost();
+        var composer = host.Get<ExtractiveComposer>();
+        var questions = DevSetLoader.All.Where(c => c.Category is "education" or "unanswerable").ToList();
+        foreach (var q in questions) composer.Compose(q.Text, q.Locale, q.Channel);
+
+        var samples = new List<double>(rounds * questions.Count);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var q in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                composer.Compose(q.Text, q.Locale, q.Channel);
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        var allocatedPerQuestion = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / samples.Count;
+        samples.Sort();
+        Console.WriteLine($"retrieval + composition over {samples.Count} answers ({questions.Count} dev-set questions x {rounds}):");
+        Console.WriteLine($"  p50 {Percentile(samples, 0.50):0.000} ms   p95 {Percentile(samples, 0.95):0.000} ms   p99 {Percentile(samples, 0.99):0.000} ms   max {samples[^1]:0.000} ms");
+        Console.WriteLine($"  allocated {allocatedPerQuestion / 1024.0:0.0} KiB per answer (target: p50 <= 1 ms)");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
+}
