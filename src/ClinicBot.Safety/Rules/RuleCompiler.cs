@@ -55,7 +55,17 @@ internal sealed class RuleCompiler(TextNormalizer normalizer)
     private List<string> NormalizedPhrases(string file, string id, string part, MatcherModel model)
     {
         var normalized = new List<string>();
-        foreach (var phrase in model.Phrases ?? [])
+        List<string> phrases;
+        try
+        {
+            phrases = model.AllPhrases().ToList();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{file}: rule '{id}' in {part}: {ex.Message}", ex);
+        }
+
+        foreach (var phrase in phrases)
         {
             var text = string.IsNullOrWhiteSpace(phrase) ? "" : normalizer.Normalize(phrase);
             if (text.Length == 0)

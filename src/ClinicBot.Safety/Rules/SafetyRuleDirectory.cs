@@ -1,4 +1,3 @@
-using System.Text;
 using ClinicBot.Safety.Normalization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -109,14 +108,5 @@ internal sealed class SafetyRuleDirectory
         }
 
         return new TextNormalizer(normalization.Shorthand ?? [], leetspeak, emoji);
-    }
-
-    /// <summary>The rule texts a file declares, for error messages.</summary>
-    public static string Describe(MatcherModel matcher)
-    {
-        var text = new StringBuilder();
-        foreach (var p in matcher.Phrases ?? []) text.Append(p).Append("; ");
-        foreach (var p in matcher.Patterns ?? []) text.Append(p).Append("; ");
-        return text.ToString();
     }
 }

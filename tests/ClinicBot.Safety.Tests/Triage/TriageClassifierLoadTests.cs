@@ -49,16 +49,6 @@ public sealed class TriageClassifierLoadTests : IDisposable
     }
 
     [Fact]
-    public void Load_LookaroundPattern_ThrowsBecauseMatchingMustStayLinear()
-    {
-        WriteRuleFile("lookahead.yaml", "'kill(?! time)'");
-
-        var error = Assert.Throws<InvalidDataException>(() => TriageClassifier.Load(_directory));
-
-        Assert.Contains("human.test_rule", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Load_DuplicateRuleId_ThrowsNamingBothFiles()
     {
         File.WriteAllText(Path.Combine(_directory, "copy.yaml"), "route: crisis\nresponse: crisis\nrules:\n  - id: crisis.self_harm\n    phrases: [x]\n");
