@@ -24,9 +24,13 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<QueryAnalyzer>(),
             sp.GetRequiredService<PassageSearcher>(),
             sp.GetRequiredService<ResponseTemplates>(),
-            RequiredEvidenceLoader.Load(Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "required-evidence.yaml")),
+            RequiredEvidenceLoader.Load(AnsweringFile(sp, "required-evidence.yaml")),
             sp.GetRequiredService<Lexicon>().Stopwords.Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
+            NotQuotedFilter.Load(AnsweringFile(sp, "not-quoted.yaml")),
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value));
         return services;
     }
+
+    private static string AnsweringFile(IServiceProvider services, string name) =>
+        Path.Combine(services.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", name);
 }

@@ -1,18 +1,19 @@
 using ClinicBot.Answering.Extractive;
 using ClinicBot.Cli;
 using ClinicBot.Cli.Ask;
+using ClinicBot.Cli.Chat;
 using ClinicBot.Conversations.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-if (args.Length == 0 || args[0] is not "ask")
+if (args.Length == 0 || args[0] is not ("ask" or "chat"))
 {
     Console.Error.WriteLine(AskArguments.Usage);
     return 2;
 }
 
-var (arguments, error) = AskArguments.Parse(args[1..]);
+var (arguments, error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
 if (arguments is null)
 {
     Console.Error.WriteLine($"clinicbot: {error}\n{AskArguments.Usage}");
@@ -24,6 +25,12 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddClinicBotEngine(builder.Configuration);
 using var host = builder.Build();
+var pipeline = host.Services.GetRequiredService<TurnPipeline>();
 
-var command = new AskCommand(host.Services.GetRequiredService<TurnPipeline>(), host.Services.GetRequiredService<ExtractiveComposer>());
+if (args[0] == "chat")
+{
+    return await new ChatCommand(pipeline).RunAsync(arguments.Channel, arguments.Locale, Console.In, Console.Out, CancellationToken.None);
+}
+
+var command = new AskCommand(pipeline, host.Services.GetRequiredService<ExtractiveComposer>());
 return await command.RunAsync(arguments, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -7,7 +7,7 @@ namespace ClinicBot.Answering.Citations;
 internal static class ClauseTrimmer
 {
     public const string Ellipsis = "…";
-    private const int MinimumClauseLength = 40;
+    private const int MinimumClauseLength = 60;
     private static readonly string[] Boundaries = [", ", "; ", " — ", " – ", " - "];
 
     /// <summary>The longest leading clause run (plus the ellipsis) within <paramref name="maxLength"/>, or null if none is long enough.</summary>

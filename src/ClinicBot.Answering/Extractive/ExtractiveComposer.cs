@@ -27,6 +27,7 @@ public sealed class ExtractiveComposer
     private readonly ResponseTemplates _templates;
     private readonly IReadOnlyList<RequiredEvidenceRule> _evidenceRules;
     private readonly AnsweringOptions _options;
+    private readonly NotQuotedFilter _notQuoted;
 
     /// <summary>Wires the answerer over a loaded knowledge base.</summary>
     public ExtractiveComposer(
@@ -36,8 +37,10 @@ public sealed class ExtractiveComposer
         ResponseTemplates templates,
         IReadOnlyList<RequiredEvidenceRule> evidenceRules,
         IReadOnlySet<string> stopStems,
+        NotQuotedFilter notQuoted,
         AnsweringOptions options)
     {
+        _notQuoted = notQuoted;
         _analyzer = analyzer;
         _searcher = searcher;
         _templates = templates;
@@ -50,7 +53,7 @@ public sealed class ExtractiveComposer
     /// <summary>Answers an education question from the articles, or abstains.</summary>
     public ComposedAnswer Compose(string question, string locale, Channel channel, ISentenceFilter? filter = null)
     {
-        filter ??= AllowAll.Instance;
+        filter = filter is null ? _notQuoted : new BothFilters(_notQuoted, filter);
         var query = _analyzer.Analyze(question);
         var passages = _searcher.Search(query, _options.CandidatePassages);
         var candidates = SentenceScorer.Score(query, passages);
@@ -136,10 +139,8 @@ public sealed class ExtractiveComposer
     private ComposedAnswer Abstain(string locale, Channel channel, double coverage, string reason) =>
         new(false, _templates.Render("abstain", locale, channel), [], [], coverage, Name, reason);
 
-    private sealed class AllowAll : ISentenceFilter
+    private sealed class BothFilters(ISentenceFilter first, ISentenceFilter second) : ISentenceFilter
     {
-        public static readonly AllowAll Instance = new();
-
-        public bool Allows(string sentence) => true;
+        public bool Allows(string sentence) => first.Allows(sentence) && second.Allows(sentence);
     }
 }

@@ -20,7 +20,7 @@ internal static class SentenceScorer
     private const double HeadingQuestionOverlap = 0.6;
 
     // "What is X?" is best answered by a sentence that opens by defining X ("Ketamine is a medication...").
-    private const double DefinitionBonus = 0.3;
+    private const double DefinitionBonus = 0.5;
 
     public static List<CandidateSentence> Score(QueryAnalysis query, IReadOnlyList<(Passage Passage, double Score)> passages)
     {
@@ -48,7 +48,10 @@ internal static class SentenceScorer
             }
         }
 
-        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // Equal scores keep the articles' own order, so sentences of one paragraph read as written.
+        candidates.Sort((a, b) => b.Score != a.Score
+            ? b.Score.CompareTo(a.Score)
+            : (a.Passage.Ordinal, a.Sentence.Index).CompareTo((b.Passage.Ordinal, b.Sentence.Index)));
         return candidates;
     }
 

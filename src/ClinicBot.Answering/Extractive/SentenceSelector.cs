@@ -15,7 +15,6 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
 {
     private const double MinimumConceptGain = 0.1;
     private const double NearBestScore = 0.9;
-    private const int MinimumTrimBudget = 60;
     private const int MaxParagraphFollowers = 2;
     private const int MaxDefinitions = 2;
 
@@ -46,9 +45,9 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             if (selected.Count > 0 && !IsWorthAdding(candidate, weigh(candidate.Concepts & ~covered), bestScore.Value, selected)) continue;
 
             var group = WithContext(candidate, selected, filter);
-            if (!Fits(group) && maxCharacters - characters >= MinimumTrimBudget && !OpensWithBackReference(candidate.Sentence))
+            if (!Fits(group) && selected.Count == 0 && !OpensWithBackReference(candidate.Sentence))
             {
-                // Rather than skip a relevant sentence, quote it without context, or only its leading clauses.
+                // Rather than skip the best sentence, quote it without context, or only its leading clauses.
                 var alone = new SelectedSentence(candidate.Sentence, candidate.ArticleId, candidate.Concepts, candidate.HeadingConcepts, candidate.Defines);
                 alone.Text = ClauseTrimmer.Trim(alone.Text, maxCharacters - characters - 1) ?? alone.Text;
                 group = [alone];

@@ -8,10 +8,11 @@ internal sealed record AskArguments(string? Question, Channel Channel, string Lo
     public const string Usage = """
         usage: clinicbot ask "question" [--channel web|sms] [--locale en|es] [--json] [--explain]
                clinicbot ask --jsonl   (reads {"text": "...", "channel": "web|sms", "locale": "en|es"} lines from stdin)
+               clinicbot chat [--channel web|sms] [--locale en|es]
         """;
 
     /// <summary>Parses the arguments after "ask"; returns an error message instead when they are wrong.</summary>
-    public static (AskArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args)
+    public static (AskArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args, bool questionRequired = true)
     {
         string? question = null;
         var channel = Channel.Web;
@@ -46,7 +47,7 @@ internal sealed record AskArguments(string? Question, Channel Channel, string Lo
             }
         }
 
-        if (!jsonLines && string.IsNullOrWhiteSpace(question)) return (null, "no question given");
+        if (questionRequired && !jsonLines && string.IsNullOrWhiteSpace(question)) return (null, "no question given");
         return (new AskArguments(question, channel, locale, json, jsonLines, explain), null);
     }
 }

@@ -25,6 +25,6 @@ public sealed class ClauseTrimmerTests
     [Fact]
     public void Trim_NoClauseLongEnough_ReturnsNull()
     {
-        Assert.Null(ClauseTrimmer.Trim(Sentence, 30));
+        Assert.Null(ClauseTrimmer.Trim(Sentence, 50));
     }
 }
