@@ -1,3 +1,5 @@
+using ClinicBot.Conversations.Escalations;
+using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +17,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section));
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
         services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IEscalationSink, SqliteEscalationSink>();
         return services;
     }
 }

@@ -1,26 +1,79 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Conversations.Escalations;
+using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using ClinicBot.Safety.OutputGuard;
+using ClinicBot.Safety.Triage;
 
 namespace ClinicBot.Conversations.Turns;
 
 /// <summary>
-/// The one path every patient message takes, whatever the channel: triage first, then the answer.
-/// Channels call this and nothing else, so no channel can skip a safety check.
+/// The one path every patient message takes, whatever the channel: record it, triage it, then reply.
+/// Triage runs before anything else, so no channel can skip a safety check; only education reaches the articles.
+/// Escalations are persisted before the reply is returned. Once a conversation shows crisis content, every later
+/// reply keeps the crisis resources and the bot does not go back to ordinary answers.
 /// </summary>
-public sealed class TurnPipeline(ExtractiveComposer composer)
+public sealed class TurnPipeline(
+    TriageClassifier triage,
+    ExtractiveComposer composer,
+    OutputGuard outputGuard,
+    ResponseTemplates templates,
+    IConversationStore conversations,
+    IEscalationSink escalations,
+    TimeProvider time)
 {
+    private readonly OutputGuardFilter _guard = new(outputGuard);
+
     /// <summary>Handles one message and returns the reply for its channel.</summary>
-    public Task<Reply> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
+    public async Task<Reply> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow();
         var locale = Locales.Normalize(request.Locale);
-        var answer = composer.Compose(request.Text, locale, request.Channel);
-        var reply = new Reply(answer.Answered ? Routes.Answer : Routes.Abstain, answer.Text, answer.Sources, null)
+        var state = await conversations.GetAsync(request.ConversationId, cancellationToken);
+        await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
+
+        var triaged = triage.Classify(request.Text, locale);
+        var reply = triaged.Route switch
+        {
+            TriageRoute.Crisis => await CrisisAsync(request, locale, triaged, now, cancellationToken),
+            _ when state.InCrisis => Template(Routes.Crisis, "crisis_followup", request, locale, triaged, null),
+            TriageRoute.Clinical => await EscalateAsync(Routes.Clinical, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Clinical, now, cancellationToken),
+            TriageRoute.Human => await EscalateAsync(Routes.Human, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Requested, now, cancellationToken),
+            TriageRoute.Injection => Template(Routes.Refusal, triaged.ResponseKey, request, locale, triaged, null),
+            TriageRoute.OutOfScope => Template(Routes.OutOfScope, triaged.ResponseKey, request, locale, triaged, null),
+            TriageRoute.Smalltalk => Template(Routes.Smalltalk, triaged.ResponseKey, request, locale, triaged, null),
+            _ => Answer(request, locale),
+        };
+
+        await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("bot", reply.Text, reply.Route, reply.Sources, time.GetUtcNow()), cancellationToken);
+        return reply;
+    }
+
+    private async Task<Reply> CrisisAsync(TurnRequest request, string locale, TriageResult triaged, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await conversations.MarkCrisisAsync(request.ConversationId, now, cancellationToken);
+        return await EscalateAsync(Routes.Crisis, request, locale, triaged, EscalationPriority.Urgent, EscalationReason.Crisis, now, cancellationToken);
+    }
+
+    private async Task<Reply> EscalateAsync(
+        string route, TurnRequest request, string locale, TriageResult triaged, string priority, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await escalations.RaiseAsync(new NewEscalation(request.ConversationId, request.Channel, priority, reason, triaged.Reasons, now), cancellationToken);
+        return Template(route, triaged.ResponseKey, request, locale, triaged, new EscalationSummary(priority, reason));
+    }
+
+    private Reply Template(string route, string key, TurnRequest request, string locale, TriageResult triaged, EscalationSummary? escalation) =>
+        new(route, templates.Render(key, locale, request.Channel), [], escalation) { Reasons = triaged.Reasons };
+
+    private Reply Answer(TurnRequest request, string locale)
+    {
+        var answer = composer.Compose(request.Text, locale, request.Channel, _guard);
+        return new Reply(answer.Answered ? Routes.Answer : Routes.Abstain, answer.Text, answer.Sources, null)
         {
             Composer = answer.Composer,
             Confidence = Math.Round(answer.Coverage, 3),
             Reasons = answer.AbstainReason is null ? [] : [answer.AbstainReason],
         };
-        return Task.FromResult(reply);
     }
 }

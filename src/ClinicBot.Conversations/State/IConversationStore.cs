@@ -1,0 +1,19 @@
+using ClinicBot.Prompts;
+
+namespace ClinicBot.Conversations.State;
+
+/// <summary>Conversation state and transcripts (SQLite by default; PostgreSQL for several instances).</summary>
+public interface IConversationStore
+{
+    /// <summary>The conversation's state; a conversation never seen before has none of its flags set.</summary>
+    Task<ConversationState> GetAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Records that crisis content appeared, unless it already had.</summary>
+    Task MarkCrisisAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Appends a message to the transcript, creating the conversation on its first message.</summary>
+    Task AppendAsync(string conversationId, Channel channel, TranscriptEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The transcript in order.</summary>
+    Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(string conversationId, CancellationToken cancellationToken);
+}

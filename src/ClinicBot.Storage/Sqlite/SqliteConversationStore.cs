@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using ClinicBot.Conversations.State;
+using ClinicBot.Prompts;
+
+namespace ClinicBot.Storage.Sqlite;
+
+/// <summary>Conversation state and transcripts in the SQLite file.</summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    private readonly SqliteConnectionFactory _connections;
+
+    /// <summary>Creates the tables if this is a new database.</summary>
+    public SqliteConversationStore(SqliteConnectionFactory connections)
+    {
+        _connections = connections;
+        SqliteConversationSchema.Ensure(connections);
+    }
+
+    /// <inheritdoc />
+    public async Task<ConversationState> GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT crisis_since FROM conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        var crisisSince = await command.ExecuteScalarAsync(cancellationToken) as string;
+        return new ConversationState(conversationId, crisisSince is null ? null : Parse(crisisSince));
+    }
+
+    /// <inheritdoc />
+    public async Task MarkCrisisAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE conversations SET crisis_since = COALESCE(crisis_since, $at) WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$at", Format(at));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(string conversationId, Channel channel, TranscriptEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = "INSERT INTO conversations (id, channel, created_at) VALUES ($id, $channel, $at) ON CONFLICT(id) DO NOTHING";
+        upsert.Parameters.AddWithValue("$id", conversationId);
+        upsert.Parameters.AddWithValue("$channel", ChannelNames.Name(channel));
+        upsert.Parameters.AddWithValue("$at", Format(entry.At));
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO transcript_entries (conversation_id, seq, author, text, route, sources, at)
+            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript_entries WHERE conversation_id = $id), $author, $text, $route, $sources, $at)
+            """;
+        insert.Parameters.AddWithValue("$id", conversationId);
+        insert.Parameters.AddWithValue("$author", entry.Author);
+        insert.Parameters.AddWithValue("$text", entry.Text);
+        insert.Parameters.AddWithValue("$route", (object?)entry.Route ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(entry.Sources));
+        insert.Parameters.AddWithValue("$at", Format(entry.At));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT author, text, route, sources, at FROM transcript_entries WHERE conversation_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", conversationId);
+        var entries = new List<TranscriptEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new TranscriptEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+                Parse(reader.GetString(4))));
+        }
+
+        return entries;
+    }
+
+    internal static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Parse(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
