@@ -1,5 +1,5 @@
 using ClinicBot.Answering.Extractive;
-using ClinicBot.Cli;
+using ClinicBot.Storage;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Conversations.Turns;

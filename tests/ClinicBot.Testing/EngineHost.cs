@@ -1,4 +1,4 @@
-using ClinicBot.Cli;
+using ClinicBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

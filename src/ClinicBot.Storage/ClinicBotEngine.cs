@@ -3,13 +3,12 @@ using ClinicBot.Conversations;
 using ClinicBot.Knowledge;
 using ClinicBot.Prompts;
 using ClinicBot.Safety;
-using ClinicBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClinicBot.Cli;
+namespace ClinicBot.Storage;
 
-/// <summary>The engine's registrations in one place, shared by the CLI and the tests that drive it.</summary>
+/// <summary>The whole engine over the embedded SQLite storage: what the CLI, the host and the tests register.</summary>
 public static class ClinicBotEngine
 {
     /// <summary>Registers prompts, storage, knowledge, safety, answering and the turn pipeline.</summary>
