@@ -8,6 +8,7 @@ using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Answering;
@@ -28,6 +29,7 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<Lexicon>().Stopwords.Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
             NotQuotedFilter.Load(AnsweringFile(sp, "not-quoted.yaml")),
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value));
+        services.TryAddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveComposer>());
         return services;
     }
 

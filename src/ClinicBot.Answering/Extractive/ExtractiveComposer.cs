@@ -13,7 +13,7 @@ namespace ClinicBot.Answering.Extractive;
 /// they do not cover enough of the question or lack the kind of fact it asks for. Every sentence of an answer
 /// is an article sentence (or its leading clauses); all other words come from <c>prompts/responses</c>.
 /// </summary>
-public sealed class ExtractiveComposer
+public sealed class ExtractiveComposer : IAnswerComposer
 {
     /// <summary>The name recorded on answers this composer produces.</summary>
     public const string Name = "extractive";
@@ -49,6 +49,10 @@ public sealed class ExtractiveComposer
         _selector = new SentenceSelector(knowledge, new ClaimSimilarity(stopStems), options);
         _formatter = new AnswerFormatter(knowledge, templates);
     }
+
+    /// <inheritdoc />
+    public Task<ComposedAnswer> ComposeAsync(string question, string locale, Channel channel, ISentenceFilter filter, CancellationToken cancellationToken) =>
+        Task.FromResult(Compose(question, locale, channel, filter));
 
     /// <summary>Answers an education question from the articles, or abstains.</summary>
     public ComposedAnswer Compose(string question, string locale, Channel channel, ISentenceFilter? filter = null)

@@ -1,4 +1,4 @@
-using ClinicBot.Answering.Extractive;
+using ClinicBot.Answering;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
@@ -16,7 +16,7 @@ namespace ClinicBot.Conversations.Turns;
 /// </summary>
 public sealed class TurnPipeline(
     TriageClassifier triage,
-    ExtractiveComposer composer,
+    IAnswerComposer composer,
     OutputGuard outputGuard,
     ResponseTemplates templates,
     IConversationStore conversations,
@@ -43,7 +43,7 @@ public sealed class TurnPipeline(
             TriageRoute.Injection => Template(Routes.Refusal, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.OutOfScope => Template(Routes.OutOfScope, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.Smalltalk => Template(Routes.Smalltalk, triaged.ResponseKey, request, locale, triaged, null),
-            _ => Answer(request, locale),
+            _ => await AnswerAsync(request, locale, cancellationToken),
         };
 
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("bot", reply.Text, reply.Route, reply.Sources, time.GetUtcNow()), cancellationToken);
@@ -66,9 +66,9 @@ public sealed class TurnPipeline(
     private Reply Template(string route, string key, TurnRequest request, string locale, TriageResult triaged, EscalationSummary? escalation) =>
         new(route, templates.Render(key, locale, request.Channel), [], escalation) { Reasons = triaged.Reasons };
 
-    private Reply Answer(TurnRequest request, string locale)
+    private async Task<Reply> AnswerAsync(TurnRequest request, string locale, CancellationToken cancellationToken)
     {
-        var answer = composer.Compose(request.Text, locale, request.Channel, _guard);
+        var answer = await composer.ComposeAsync(request.Text, locale, request.Channel, _guard, cancellationToken);
         return new Reply(answer.Answered ? Routes.Answer : Routes.Abstain, answer.Text, answer.Sources, null)
         {
             Composer = answer.Composer,
