@@ -1,6 +1,9 @@
+using ClinicBot.Conversations.Offers;
 using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Conversations;
 
@@ -11,6 +14,8 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => OfferAcceptance.Load(
+            Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "accept-offer.yaml")));
         services.AddSingleton<TurnPipeline>();
         return services;
     }

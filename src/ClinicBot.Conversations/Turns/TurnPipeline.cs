@@ -1,5 +1,6 @@
 using ClinicBot.Answering;
 using ClinicBot.Conversations.Escalations;
+using ClinicBot.Conversations.Offers;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
@@ -21,6 +22,7 @@ public sealed class TurnPipeline(
     ResponseTemplates templates,
     IConversationStore conversations,
     IEscalationSink escalations,
+    OfferAcceptance offerAcceptance,
     TimeProvider time)
 {
     private readonly OutputGuardFilter _guard = new(outputGuard);
@@ -38,6 +40,8 @@ public sealed class TurnPipeline(
         {
             TriageRoute.Crisis => await CrisisAsync(request, locale, triaged, now, cancellationToken),
             _ when state.InCrisis => Template(Routes.Crisis, "crisis_followup", request, locale, triaged, null),
+            TriageRoute.Education or TriageRoute.Smalltalk when state.LastBotRoute == Routes.Abstain && offerAcceptance.IsAcceptance(request.Text) =>
+                await EscalateAsync(Routes.Human, request, locale, triaged with { ResponseKey = "human" }, EscalationPriority.Normal, EscalationReason.LowConfidence, now, cancellationToken),
             TriageRoute.Clinical => await EscalateAsync(Routes.Clinical, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Clinical, now, cancellationToken),
             TriageRoute.Human => await EscalateAsync(Routes.Human, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Requested, now, cancellationToken),
             TriageRoute.Injection => Template(Routes.Refusal, triaged.ResponseKey, request, locale, triaged, null),

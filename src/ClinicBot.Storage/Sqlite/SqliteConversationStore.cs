@@ -22,10 +22,18 @@ public sealed class SqliteConversationStore : IConversationStore
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT crisis_since FROM conversations WHERE id = $id";
+        command.CommandText = """
+            SELECT c.crisis_since,
+                   (SELECT route FROM transcript_entries t WHERE t.conversation_id = c.id AND t.author = 'bot' ORDER BY seq DESC LIMIT 1)
+            FROM conversations c WHERE c.id = $id
+            """;
         command.Parameters.AddWithValue("$id", conversationId);
-        var crisisSince = await command.ExecuteScalarAsync(cancellationToken) as string;
-        return new ConversationState(conversationId, crisisSince is null ? null : Parse(crisisSince));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return new ConversationState(conversationId, null);
+        return new ConversationState(
+            conversationId,
+            reader.IsDBNull(0) ? null : Parse(reader.GetString(0)),
+            reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
     /// <inheritdoc />

@@ -41,4 +41,26 @@ public sealed class CrisisStateTests(EngineFixture engine) : IClassFixture<Engin
             patient => Assert.Equal(("patient", "Can I talk to a real person please?"), (patient.Author, patient.Text)),
             bot => Assert.Equal(("bot", Routes.Human), (bot.Author, bot.Route)));
     }
+
+    [Theory]
+    [InlineData("en", "yes please")]
+    [InlineData("es", "Sí, por favor")]
+    public async Task Handle_AcceptingOfferAfterAbstain_EscalatesToStaff(string locale, string acceptance)
+    {
+        var conversation = "offer-" + Guid.NewGuid().ToString("N");
+        var abstain = await engine.Pipeline.HandleAsync(new TurnRequest(conversation, Channel.Web, locale, "Is ketamine addictive?"));
+        var accepted = await engine.Pipeline.HandleAsync(new TurnRequest(conversation, Channel.Web, locale, acceptance));
+
+        Assert.Equal(Routes.Abstain, abstain.Route);
+        Assert.Equal(Routes.Human, accepted.Route);
+        Assert.Equal(new EscalationSummary("normal", "low_confidence"), accepted.Escalation);
+    }
+
+    [Fact]
+    public async Task Handle_YesWithoutAnOffer_IsNotAnEscalation()
+    {
+        var reply = await engine.Pipeline.HandleAsync(new TurnRequest("plain-" + Guid.NewGuid().ToString("N"), Channel.Web, "en", "yes please"));
+
+        Assert.Null(reply.Escalation);
+    }
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.BotFramework;
+
+/// <summary>
+/// Every log line of the Bot Framework channel. Ids, types and outcomes only: never message text,
+/// conversation ids (an SMS conversation id can hold a phone number) or names.
+/// </summary>
+internal static partial class BotFrameworkLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "MicrosoftAppId is not configured: Bot Framework authentication is OFF and /api/messages accepts anonymous requests from loopback only. Configure MicrosoftAppId before exposing the host.")]
+    public static partial void AnonymousMode(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Warning, "Rejected a Bot Framework request with 401: {Reason}")]
+    public static partial void Unauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Information, "Rejected a Bot Framework request with 400: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string reason);
+
+    [LoggerMessage(4, LogLevel.Debug, "Activity {ActivityId} of type {ActivityType} from channel {ChannelId}")]
+    public static partial void Received(ILogger logger, string? activityId, string activityType, string? channelId);
+
+    [LoggerMessage(5, LogLevel.Information, "Activity {ActivityId} from channel {ChannelId} was already processed; ignoring the duplicate")]
+    public static partial void Duplicate(ILogger logger, string activityId, string? channelId);
+
+    [LoggerMessage(6, LogLevel.Error, "Turn for activity {ActivityId} failed; sending the safe fallback reply")]
+    public static partial void TurnFailed(ILogger logger, string? activityId, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Debug, "Sent {ActivityType} to {ServiceHost}: HTTP {Status}, correlation {CorrelationId}")]
+    public static partial void Sent(ILogger logger, string? activityType, string serviceHost, int status, string? correlationId);
+
+    [LoggerMessage(8, LogLevel.Error, "Could not deliver {ActivityType} replying to {ActivityId} via {ServiceHost}")]
+    public static partial void DeliveryFailed(ILogger logger, string? activityType, string? activityId, string serviceHost, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "Connector call to {ServiceHost} will be retried (attempt {Attempt}) in {Delay}: {Outcome}")]
+    public static partial void Retrying(ILogger logger, string serviceHost, int attempt, TimeSpan delay, string outcome);
+
+    [LoggerMessage(10, LogLevel.Warning, "Refusing to send a bot token to {ServiceHost}: the serviceUrl did not arrive on a validated activity")]
+    public static partial void UntrustedServiceUrl(ILogger logger, string serviceHost);
+
+    [LoggerMessage(11, LogLevel.Information, "Handoff status for activity {ActivityId}: {State}")]
+    public static partial void HandoffStatus(ILogger logger, string? activityId, string state);
+
+    [LoggerMessage(12, LogLevel.Debug, "Ignored activity {ActivityId} of type {ActivityType}")]
+    public static partial void Ignored(ILogger logger, string? activityId, string activityType);
+
+    [LoggerMessage(13, LogLevel.Warning, "Typing indicator for activity {ActivityId} could not be sent")]
+    public static partial void TypingFailed(ILogger logger, string? activityId, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Information, "Signing key not found in the cached OpenID metadata; refreshing it")]
+    public static partial void RefreshingKeys(ILogger logger);
+
+    [LoggerMessage(15, LogLevel.Debug, "Acquired a Connector token valid until {ExpiresOn}")]
+    public static partial void TokenAcquired(ILogger logger, DateTimeOffset expiresOn);
+
+    [LoggerMessage(16, LogLevel.Warning, "Connector circuit for {ServiceHost} opened for {BreakDuration}")]
+    public static partial void CircuitOpened(ILogger logger, string serviceHost, TimeSpan breakDuration);
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ClinicBot.Channels.BotFramework.Activities;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.BotFramework.Connector;
+
+/// <summary>
+/// Sends the bot's activities to the channel through the Bot Connector REST API: "reply to activity"
+/// (<c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>) or, without a replyToId,
+/// "send to conversation". Tokens go only to serviceUrls that arrived on validated activities.
+/// </summary>
+public sealed class ConnectorClient
+{
+    private readonly HttpClient _http;
+    private readonly IBotTokenProvider _tokens;
+    private readonly TrustedServiceUrls _trusted;
+    private readonly ConnectorResilience _resilience;
+    private readonly ILogger<ConnectorClient> _logger;
+
+    internal ConnectorClient(HttpClient http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ConnectorResilience resilience, ILogger<ConnectorClient> logger)
+    {
+        _http = http;
+        _tokens = tokens;
+        _trusted = trusted;
+        _resilience = resilience;
+        _logger = logger;
+    }
+
+    /// <summary>The Connector route for an activity.</summary>
+    internal static Uri Route(Activity activity)
+    {
+        var baseUrl = activity.ServiceUrl!.EndsWith('/') ? activity.ServiceUrl : activity.ServiceUrl + "/";
+        var path = $"v3/conversations/{Uri.EscapeDataString(activity.Conversation!.Id!)}/activities";
+        if (!string.IsNullOrEmpty(activity.ReplyToId)) path += "/" + Uri.EscapeDataString(activity.ReplyToId);
+        return new Uri(new Uri(baseUrl), path);
+    }
+
+    /// <summary>Delivers an activity, retrying transient failures.</summary>
+    /// <exception cref="ConnectorDeliveryException">The channel did not accept it.</exception>
+    public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var route = Route(activity);
+        var host = route.GetLeftPart(UriPartial.Authority);
+        var token = await _tokens.GetTokenAsync(cancellationToken);
+        if (token is not null && !_trusted.IsTrusted(activity.ServiceUrl!))
+        {
+            BotFrameworkLog.UntrustedServiceUrl(_logger, host);
+            throw new ConnectorDeliveryException($"serviceUrl {host} was not seen on a validated activity.");
+        }
+
+        try
+        {
+            using var response = await _resilience.For(route).ExecuteAsync(async ct =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
+                if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return await _http.SendAsync(request, ct);
+            }, cancellationToken);
+
+            var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
+            BotFrameworkLog.Sent(_logger, activity.Type, host, (int)response.StatusCode, correlation);
+            if ((int)response.StatusCode is not (200 or 201 or 202))
+            {
+                throw new ConnectorDeliveryException($"The Connector at {host} answered HTTP {(int)response.StatusCode}.");
+            }
+        }
+        catch (Exception ex) when (ex is not ConnectorDeliveryException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectorDeliveryException($"The Connector at {host} could not be reached.", ex);
+        }
+    }
+}
