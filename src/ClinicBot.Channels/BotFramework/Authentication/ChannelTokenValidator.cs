@@ -75,6 +75,14 @@ internal sealed class ChannelTokenValidator(
         ValidateLifetime = true,
         ValidateIssuerSigningKey = true,
         ClockSkew = options.Value.ClockSkew,
-        TimeProvider = time,
+        // Lifetime is checked against the injected clock, so tests can move time.
+        LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(notBefore, expires),
     };
+
+    private bool WithinLifetime(DateTime? notBefore, DateTime? expires)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var skew = options.Value.ClockSkew;
+        return expires is { } exp && now <= exp.ToUniversalTime() + skew && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - skew);
+    }
 }

@@ -12,13 +12,16 @@ namespace ClinicBot.Channels.BotFramework.Connector;
 /// </summary>
 public sealed class ConnectorClient
 {
-    private readonly HttpClient _http;
+    /// <summary>The named <see cref="HttpClient"/> Connector calls use.</summary>
+    public const string HttpClientName = "BotFramework.Connector";
+
+    private readonly IHttpClientFactory _http;
     private readonly IBotTokenProvider _tokens;
     private readonly TrustedServiceUrls _trusted;
     private readonly ConnectorResilience _resilience;
     private readonly ILogger<ConnectorClient> _logger;
 
-    internal ConnectorClient(HttpClient http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ConnectorResilience resilience, ILogger<ConnectorClient> logger)
+    internal ConnectorClient(IHttpClientFactory http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ConnectorResilience resilience, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
@@ -55,7 +58,7 @@ public sealed class ConnectorClient
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
                 if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                return await _http.SendAsync(request, ct);
+                return await _http.CreateClient(HttpClientName).SendAsync(request, ct);
             }, cancellationToken);
 
             var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;

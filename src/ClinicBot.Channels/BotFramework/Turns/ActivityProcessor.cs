@@ -1,0 +1,167 @@
+using System.Text.Json;
+using ClinicBot.Channels.BotFramework.Activities;
+using ClinicBot.Channels.BotFramework.Connector;
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Channels.BotFramework.Turns;
+
+/// <summary>
+/// Handles one authenticated activity: a message goes through the turn pipeline, a member joining gets one welcome,
+/// events and everything else are acknowledged. A failing turn still gets the safe fallback reply; a duplicate
+/// activity id gets nothing.
+/// </summary>
+public sealed class ActivityProcessor
+{
+    private readonly ITurnHandler _turns;
+    private readonly HostReplies _replies;
+    private readonly IActivityLedger _ledger;
+    private readonly ConnectorClient _connector;
+    private readonly BotFrameworkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ActivityProcessor> _logger;
+
+    internal ActivityProcessor(
+        ITurnHandler turns, HostReplies replies, IActivityLedger ledger, ConnectorClient connector,
+        IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger)
+    {
+        _turns = turns;
+        _replies = replies;
+        _ledger = ledger;
+        _connector = connector;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Processes the activity and returns what the bot said.</summary>
+    /// <exception cref="ConnectorDeliveryException">A reply was attempted but the channel did not take it.</exception>
+    public async Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken)
+    {
+        var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
+        var outbox = new Outbox(expectReplies ? null : _connector);
+        BotFrameworkLog.Received(_logger, inbound.Id, inbound.Type!, inbound.ChannelId);
+
+        try
+        {
+            await DispatchAsync(inbound, outbox, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not ConnectorDeliveryException && inbound.Type == ActivityTypes.Message && !outbox.SentMessage
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever failed (the turn, the ledger, the database), the patient is not left with silence.
+            BotFrameworkLog.TurnFailed(_logger, inbound.Id, ex);
+            var fallback = _replies.Fallback(Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound));
+            await outbox.SendAsync(ReplyActivities.Message(inbound, fallback), cancellationToken);
+        }
+
+        return new ActivityOutcome(expectReplies, outbox.Activities);
+    }
+
+    private async Task DispatchAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(inbound.Id) && !await _ledger.TryClaimAsync(Key("activity", inbound, inbound.Id), cancellationToken))
+        {
+            BotFrameworkLog.Duplicate(_logger, inbound.Id, inbound.ChannelId);
+            return;
+        }
+
+        switch (inbound.Type)
+        {
+            case ActivityTypes.Message:
+                await MessageAsync(inbound, outbox, cancellationToken);
+                break;
+            case ActivityTypes.ConversationUpdate:
+                var members = (inbound.MembersAdded ?? []).Where(m => !string.IsNullOrEmpty(m.Id) && !string.Equals(m.Id, inbound.Recipient?.Id, StringComparison.Ordinal));
+                foreach (var member in members) await WelcomeAsync(inbound, member.Id!, outbox, cancellationToken);
+                break;
+            case ActivityTypes.Event when inbound.Name == "handoff.status":
+                BotFrameworkLog.HandoffStatus(_logger, inbound.Id, HandoffState(inbound.Value));
+                break;
+            case ActivityTypes.Event when inbound.Name == "webchat/join" && !string.IsNullOrEmpty(inbound.From?.Id):
+                // Web Chat's join event: the welcome for a user Direct Line has not announced yet.
+                await WelcomeAsync(inbound, inbound.From.Id, outbox, cancellationToken);
+                break;
+            default:
+                BotFrameworkLog.Ignored(_logger, inbound.Id, inbound.Type!);
+                break;
+        }
+    }
+
+    private async Task MessageAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var channel = ReplyActivities.ChannelOf(inbound);
+        var locale = Locales.Normalize(inbound.Locale);
+        var text = inbound.Text?.Trim();
+        Reply reply;
+        if (string.IsNullOrEmpty(text))
+        {
+            reply = _replies.TextOnly(locale, channel);
+        }
+        else
+        {
+            var request = new TurnRequest(ConversationKey(inbound), channel, locale, text);
+            reply = await WithTypingAsync(inbound, outbox, ct => _turns.HandleAsync(request, ct), cancellationToken);
+        }
+
+        await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
+    }
+
+    private async Task WelcomeAsync(Activity inbound, string memberId, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (!await _ledger.TryClaimAsync(Key("welcome", inbound, memberId), cancellationToken)) return;
+        var reply = _replies.Welcome(Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound));
+        await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
+    }
+
+    // A typing indicator once the turn has taken TypingDelay, repeated every TypingInterval, always before the reply.
+    private async Task<Reply> WithTypingAsync(Activity inbound, Outbox outbox, Func<CancellationToken, Task<Reply>> turn, CancellationToken cancellationToken)
+    {
+        if (outbox.Buffered) return await turn(cancellationToken);
+
+        using var stopTyping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = TypingAsync(inbound, outbox, stopTyping.Token);
+        try
+        {
+            return await turn(cancellationToken);
+        }
+        finally
+        {
+            await stopTyping.CancelAsync();
+            await typing;
+        }
+    }
+
+    private async Task TypingAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_options.TypingDelay, _time, cancellationToken);
+            while (true)
+            {
+                await outbox.SendAsync(ReplyActivities.Typing(inbound), cancellationToken);
+                await Task.Delay(_options.TypingInterval, _time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The turn finished.
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            BotFrameworkLog.TypingFailed(_logger, inbound.Id, ex);
+        }
+    }
+
+    private static string HandoffState(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String
+            ? state.GetString()!
+            : "unknown";
+
+    // Conversation ids are unique within a channel only.
+    private static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
+
+    private static string Key(string kind, Activity inbound, string id) => $"{kind}:{ConversationKey(inbound)}:{id}";
+}

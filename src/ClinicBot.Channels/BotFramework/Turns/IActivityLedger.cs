@@ -1,0 +1,11 @@
+namespace ClinicBot.Channels.BotFramework.Turns;
+
+/// <summary>
+/// Remembers what was already done, so a channel's retry of an activity gets no second reply and a conversation
+/// gets one welcome per member. The host keeps it in SQLite; the default keeps it in memory.
+/// </summary>
+public interface IActivityLedger
+{
+    /// <summary>Claims a key; true the first time it is claimed, false ever after.</summary>
+    Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken);
+}

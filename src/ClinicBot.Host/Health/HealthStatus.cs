@@ -1,0 +1,6 @@
+namespace ClinicBot.Host.Health;
+
+/// <summary>The body of the health endpoints.</summary>
+/// <param name="Status"><c>alive</c>, <c>ready</c>, or why the host is not ready.</param>
+/// <param name="Articles">How many articles are loaded, once ready.</param>
+internal sealed record HealthStatus(string Status, int? Articles);

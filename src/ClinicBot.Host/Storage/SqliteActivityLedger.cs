@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Storage.Sqlite;
+
+namespace ClinicBot.Host.Storage;
+
+/// <summary>
+/// The activity ledger in the SQLite file, so a channel's retry after a restart still gets no second reply.
+/// Keys are stored hashed: they contain conversation ids, which on SMS can hold a phone number.
+/// </summary>
+internal sealed class SqliteActivityLedger : IActivityLedger
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+
+    public SqliteActivityLedger(SqliteConnectionFactory connections, TimeProvider time)
+    {
+        _connections = connections;
+        _time = time;
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE IF NOT EXISTS bot_activity_ledger (key_hash TEXT PRIMARY KEY, claimed_at TEXT NOT NULL)";
+        command.ExecuteNonQuery();
+    }
+
+    public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO bot_activity_ledger (key_hash, claimed_at) VALUES ($key, $at) ON CONFLICT(key_hash) DO NOTHING";
+        command.Parameters.AddWithValue("$key", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime.ToString("O"));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}
