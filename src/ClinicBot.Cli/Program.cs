@@ -2,21 +2,32 @@ using ClinicBot.Answering.Extractive;
 using ClinicBot.Storage;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
+using ClinicBot.Cli.Staff;
+using ClinicBot.Staff.Accounts;
 using ClinicBot.Conversations.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-if (args.Length == 0 || args[0] is not ("ask" or "chat"))
+if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff"))
 {
-    Console.Error.WriteLine(AskArguments.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage);
     return 2;
 }
 
-var (arguments, error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
-if (arguments is null)
+AskArguments? arguments = null;
+if (args[0] != "staff")
 {
-    Console.Error.WriteLine($"clinicbot: {error}\n{AskArguments.Usage}");
+    (arguments, var error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
+    if (arguments is null)
+    {
+        Console.Error.WriteLine($"clinicbot: {error}\n{AskArguments.Usage}");
+        return 2;
+    }
+}
+else if (args.Length < 2 || args[1] != "add")
+{
+    Console.Error.WriteLine(StaffAddCommand.Usage);
     return 2;
 }
 
@@ -25,12 +36,18 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddClinicBotEngine(builder.Configuration);
 using var host = builder.Build();
+if (args[0] == "staff")
+{
+    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>())
+        .RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None);
+}
+
 var pipeline = host.Services.GetRequiredService<TurnPipeline>();
 
 if (args[0] == "chat")
 {
-    return await new ChatCommand(pipeline).RunAsync(arguments.Channel, arguments.Locale, Console.In, Console.Out, CancellationToken.None);
+    return await new ChatCommand(pipeline).RunAsync(arguments!.Channel, arguments.Locale, Console.In, Console.Out, CancellationToken.None);
 }
 
 var command = new AskCommand(pipeline, host.Services.GetRequiredService<ExtractiveComposer>());
-return await command.RunAsync(arguments, Console.In, Console.Out, Console.Error, CancellationToken.None);
+return await command.RunAsync(arguments!, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -1,4 +1,7 @@
-using ClinicBot.Conversations.Escalations;
+using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Notifications;
+using ClinicBot.Staff.Queue;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Storage.Sqlite;
@@ -18,7 +21,11 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
         services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IEscalationSink, SqliteEscalationSink>();
+        services.AddSingleton<SqliteEscalationStore>();
+        services.AddSingleton<IEscalationStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
+        services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
         return services;
     }
 }

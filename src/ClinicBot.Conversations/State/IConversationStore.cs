@@ -11,6 +11,9 @@ public interface IConversationStore
     /// <summary>Records that crisis content appeared, unless it already had.</summary>
     Task MarkCrisisAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Hands the conversation to a staff member, or back to the bot with null.</summary>
+    Task SetHandlerAsync(string conversationId, string? staff, CancellationToken cancellationToken);
+
     /// <summary>Appends a message to the transcript, creating the conversation on its first message.</summary>
     Task AppendAsync(string conversationId, Channel channel, TranscriptEntry entry, CancellationToken cancellationToken);
 

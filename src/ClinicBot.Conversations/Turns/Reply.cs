@@ -7,7 +7,7 @@ namespace ClinicBot.Conversations.Turns;
 /// Fields may be added; the existing ones are never renamed.
 /// </summary>
 /// <param name="Route">One of <see cref="Routes"/>.</param>
-/// <param name="Text">The message for the patient, formatted for the channel.</param>
+/// <param name="Text">The message for the patient, formatted for the channel; empty when staff hold the conversation and nothing is sent.</param>
 /// <param name="Sources">Ids of the articles the text cites (empty when it cites none).</param>
 /// <param name="Escalation">The staff escalation this turn raised, or null.</param>
 public sealed record Reply(

@@ -39,6 +39,7 @@ public sealed class TurnPipeline(
         var reply = triaged.Route switch
         {
             TriageRoute.Crisis => await CrisisAsync(request, locale, triaged, now, cancellationToken),
+            _ when state.HeldBy is not null => HeldByStaff(),
             _ when state.InCrisis => Template(Routes.Crisis, "crisis_followup", request, locale, triaged, null),
             TriageRoute.Education or TriageRoute.Smalltalk when state.LastBotRoute == Routes.Abstain && offerAcceptance.IsAcceptance(request.Text) =>
                 await EscalateAsync(Routes.Human, request, locale, triaged with { ResponseKey = "human" }, EscalationPriority.Normal, EscalationReason.LowConfidence, now, cancellationToken),
@@ -53,6 +54,9 @@ public sealed class TurnPipeline(
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("bot", reply.Text, reply.Route, reply.Sources, time.GetUtcNow()), cancellationToken);
         return reply;
     }
+
+    // A staff member is talking with the patient: the bot stays quiet (crisis triage above still runs and re-alerts).
+    private static Reply HeldByStaff() => new(Routes.Human, "", [], null) { Reasons = ["held_by_staff"] };
 
     private async Task<Reply> CrisisAsync(TurnRequest request, string locale, TriageResult triaged, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -24,7 +24,8 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT c.crisis_since,
-                   (SELECT route FROM transcript_entries t WHERE t.conversation_id = c.id AND t.author = 'bot' ORDER BY seq DESC LIMIT 1)
+                   (SELECT route FROM transcript_entries t WHERE t.conversation_id = c.id AND t.author = 'bot' ORDER BY seq DESC LIMIT 1),
+                   c.handler
             FROM conversations c WHERE c.id = $id
             """;
         command.Parameters.AddWithValue("$id", conversationId);
@@ -33,7 +34,8 @@ public sealed class SqliteConversationStore : IConversationStore
         return new ConversationState(
             conversationId,
             reader.IsDBNull(0) ? null : Parse(reader.GetString(0)),
-            reader.IsDBNull(1) ? null : reader.GetString(1));
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     /// <inheritdoc />
@@ -44,6 +46,17 @@ public sealed class SqliteConversationStore : IConversationStore
         command.CommandText = "UPDATE conversations SET crisis_since = COALESCE(crisis_since, $at) WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$at", Format(at));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task SetHandlerAsync(string conversationId, string? staff, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE conversations SET handler = $staff WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$staff", (object?)staff ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

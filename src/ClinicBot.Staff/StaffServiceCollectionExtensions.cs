@@ -1,0 +1,43 @@
+using ClinicBot.Conversations.Escalations;
+using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Notifications;
+using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Sla;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Staff;
+
+/// <summary>Registers the escalation queue, SLAs, staff accounts and notifications. Storage must register the stores.</summary>
+public static class StaffServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Staff:*</c> and <c>Clinic:OfficeHours</c>; escalations raised by the pipeline go through <see cref="EscalationIntake"/>.</summary>
+    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OfficeHoursOptions>().Bind(configuration.GetSection(OfficeHoursOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffAccountOptions>().Bind(configuration.GetSection(StaffAccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<OfficeHoursOptions>>().Value));
+        services.AddSingleton(sp => new SlaPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
+        services.AddSingleton<NotificationSignal>();
+        services.AddHttpClient<WebhookSender>();
+        services.AddSingleton<EscalationIntake>();
+        services.Replace(ServiceDescriptor.Singleton<IEscalationSink>(sp => sp.GetRequiredService<EscalationIntake>()));
+        services.AddSingleton<EscalationQueue>();
+        services.AddSingleton<StaffAccountService>();
+        return services;
+    }
+
+    /// <summary>Runs the notification dispatcher in the background (the web host does; the CLI does not).</summary>
+    public static IServiceCollection AddStaffNotificationDispatcher(this IServiceCollection services)
+    {
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        return services;
+    }
+}
