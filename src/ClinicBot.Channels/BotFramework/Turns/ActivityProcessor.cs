@@ -75,14 +75,14 @@ public sealed class ActivityProcessor
                 break;
             case ActivityTypes.ConversationUpdate:
                 var members = (inbound.MembersAdded ?? []).Where(m => !string.IsNullOrEmpty(m.Id) && !string.Equals(m.Id, inbound.Recipient?.Id, StringComparison.Ordinal));
-                foreach (var member in members) await WelcomeAsync(inbound, member.Id!, outbox, cancellationToken);
+                foreach (var member in members) await WelcomeAsync(inbound, member, outbox, cancellationToken);
                 break;
             case ActivityTypes.Event when inbound.Name == "handoff.status":
                 BotFrameworkLog.HandoffStatus(_logger, inbound.Id, HandoffState(inbound.Value));
                 break;
             case ActivityTypes.Event when inbound.Name == "webchat/join" && !string.IsNullOrEmpty(inbound.From?.Id):
                 // Web Chat's join event: the welcome for a user Direct Line has not announced yet.
-                await WelcomeAsync(inbound, inbound.From.Id, outbox, cancellationToken);
+                await WelcomeAsync(inbound, inbound.From, outbox, cancellationToken);
                 break;
             default:
                 BotFrameworkLog.Ignored(_logger, inbound.Id, inbound.Type!);
@@ -109,11 +109,13 @@ public sealed class ActivityProcessor
         await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
     }
 
-    private async Task WelcomeAsync(Activity inbound, string memberId, Outbox outbox, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)
     {
-        if (!await _ledger.TryClaimAsync(Key("welcome", inbound, memberId), cancellationToken)) return;
+        if (!await _ledger.TryClaimAsync(Key("welcome", inbound, member.Id!), cancellationToken)) return;
         var reply = _replies.Welcome(Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound));
-        await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
+        var welcome = ReplyActivities.Message(inbound, reply);
+        welcome.Recipient = member;
+        await outbox.SendAsync(welcome, cancellationToken);
     }
 
     // A typing indicator once the turn has taken TypingDelay, repeated every TypingInterval, always before the reply.

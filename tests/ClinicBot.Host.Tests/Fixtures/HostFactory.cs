@@ -1,0 +1,112 @@
+using System.Net;
+using Azure.Core;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace ClinicBot.Host.Tests.Fixtures;
+
+/// <summary>
+/// The real host over the repository's articles and prompts and its own SQLite file in a temporary folder.
+/// Settings override configuration; the cloud token endpoint is the only thing replaced (by a Moq credential).
+/// </summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public HostFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("clinicbot-host-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(DataDirectory, "clinicbot.db"),
+            ["Knowledge:ArticlesPath"] = RepositoryPaths.Knowledge,
+            ["Knowledge:LexiconPath"] = Path.Combine(RepositoryPaths.Knowledge, "synonyms.yaml"),
+            ["Prompts:Path"] = RepositoryPaths.Prompts,
+            // Keep retries quick; Retry-After is still honoured up to this cap.
+            ["BotFramework:ConnectorRetryDelay"] = "00:00:00.050",
+            ["BotFramework:ConnectorMaxRetryAfter"] = "00:00:05",
+        };
+
+        Credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new AccessToken("bot-token", DateTimeOffset.UtcNow.AddHours(1)));
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Configuration overrides; change them before the first request.</summary>
+    public IDictionary<string, string?> Settings => _settings;
+
+    /// <summary>The address requests appear to come from.</summary>
+    public IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Wraps the real turn handler (slow or failing turns).</summary>
+    public Func<ITurnHandler, ITurnHandler>? WrapTurns { get; set; }
+
+    /// <summary>The cloud token endpoint: the one seam that cannot run here.</summary>
+    public Mock<TokenCredential> Credential { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Credential.Object);
+            services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(() => RemoteAddress));
+            if (WrapTurns is { } wrap)
+            {
+                services.AddSingleton<ITurnHandler>(sp => wrap(new PipelineTurnHandler(sp.GetRequiredService<TurnPipeline>())));
+            }
+        });
+    }
+
+    /// <summary>A client for the host; waits until the knowledge base is loaded.</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var i = 0; i < 300; i++)
+        {
+            if ((await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return client;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The host did not become ready.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temporary folder behind.
+        }
+    }
+
+    // TestServer has no socket; give requests the address a test chooses.
+    private sealed class RemoteAddressFilter(Func<IPAddress> address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address();
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
