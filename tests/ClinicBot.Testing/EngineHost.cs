@@ -12,8 +12,8 @@ public sealed class EngineHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    /// <summary>Builds the engine; <paramref name="settings"/> override configuration keys.</summary>
-    public EngineHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Builds the engine; <paramref name="settings"/> override configuration keys, <paramref name="configure"/> replaces services.</summary>
+    public EngineHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("clinicbot-test-").FullName;
         var values = new Dictionary<string, string?>
@@ -26,7 +26,9 @@ public sealed class EngineHost : IDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        _services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     /// <summary>The temporary folder holding the database.</summary>

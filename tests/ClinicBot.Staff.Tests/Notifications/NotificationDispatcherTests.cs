@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ClinicBot.Staff.Notifications;
+
+namespace ClinicBot.Staff.Tests.Notifications;
+
+/// <summary>A real local webhook (HttpListener on loopback) that is down, then recovers.</summary>
+public sealed class NotificationDispatcherTests : IDisposable
+{
+    private const string Secret = "test-signing-secret";
+    private readonly int _port = FreePort();
+    private readonly StaffHost _host;
+
+    public NotificationDispatcherTests()
+    {
+        _host = new StaffHost(new Dictionary<string, string?>
+        {
+            ["Staff:Notifications:WebhookUrl"] = $"http://127.0.0.1:{_port}/hook/",
+            ["Staff:Notifications:SigningSecret"] = Secret,
+            ["Staff:Notifications:RequestTimeout"] = "00:00:02",
+        });
+    }
+
+    [Fact]
+    public async Task Deliver_WebhookDownThenUp_EscalationQueuedAndNotifiedOnRecovery()
+    {
+        await _host.SayAsync("crisis-webhook", "I want to kill myself");
+        var dispatcher = _host.Get<NotificationDispatcher>();
+
+        var whileDown = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        Assert.Equal(0, whileDown);
+        Assert.Equal("open", (await _host.OnlyEscalationAsync("crisis-webhook")).Status);
+
+        using var webhook = new HttpListener();
+        webhook.Prefixes.Add($"http://127.0.0.1:{_port}/hook/");
+        webhook.Start();
+        var received = ReceiveOneAsync(webhook);
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var afterRecovery = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        var (body, signature) = await received.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, afterRecovery);
+        Assert.Contains("\"text\"", body, StringComparison.Ordinal);
+        Assert.Contains("urgent (crisis)", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("kill", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(WebhookSender.Sign(body, Secret), signature);
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(CancellationToken.None));
+    }
+
+    private static async Task<(string Body, string? Signature)> ReceiveOneAsync(HttpListener listener)
+    {
+        var context = await listener.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var signature = context.Request.Headers[WebhookSender.SignatureHeader];
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+        return (body, signature);
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _host.Dispose();
+}
