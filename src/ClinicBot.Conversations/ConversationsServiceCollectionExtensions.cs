@@ -1,3 +1,4 @@
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Offers;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
@@ -17,6 +18,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton(sp => OfferAcceptance.Load(
             Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "accept-offer.yaml")));
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<PatientMessenger>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Staff.Sla;
@@ -25,6 +26,8 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<OfficeHoursOptions>>().Value));
         services.AddSingleton(sp => new SlaPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<QueueEvents>();
+        services.AddSingleton<StaffNotices>();
         services.AddHttpClient<WebhookSender>();
         services.AddSingleton<EscalationIntake>();
         services.Replace(ServiceDescriptor.Singleton<IEscalationSink>(sp => sp.GetRequiredService<EscalationIntake>()));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
+using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Sla;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public sealed class EscalationIntake(
     SlaPolicy sla,
     ResponseTemplates templates,
     IOptions<NotificationOptions> notifications,
-    NotificationSignal signal) : IEscalationSink
+    NotificationSignal signal,
+    QueueEvents events) : IEscalationSink
 {
     /// <inheritdoc />
     public async Task<string> RaiseAsync(NewEscalation escalation, CancellationToken cancellationToken)
@@ -41,6 +43,7 @@ public sealed class EscalationIntake(
         var notification = string.IsNullOrWhiteSpace(notifications.Value.WebhookUrl) ? null : Notification(record);
         await store.InsertAsync(record, notification, cancellationToken);
         signal.Notify();
+        events.Publish(new QueueEvent("raised", id, record.ConversationId));
         return id;
     }
 

@@ -1,5 +1,6 @@
 using ClinicBot.Conversations.State;
 using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Console;
 
 namespace ClinicBot.Staff.Queue;
 
@@ -7,11 +8,14 @@ namespace ClinicBot.Staff.Queue;
 /// What staff do with escalations: list, open (with the transcript), claim and resolve. Every action is audited;
 /// claiming hands the conversation to the staff member and resolving hands it back to the bot.
 /// </summary>
-public sealed class EscalationQueue(IEscalationStore store, IConversationStore conversations, IAuditLog audit, TimeProvider time)
+public sealed class EscalationQueue(IEscalationStore store, IConversationStore conversations, IAuditLog audit, QueueEvents events, TimeProvider time)
 {
     /// <summary>The queue, urgent first, oldest first within a priority.</summary>
     public Task<IReadOnlyList<EscalationRecord>> ListAsync(EscalationFilter filter, CancellationToken cancellationToken) =>
         store.ListAsync(filter, cancellationToken);
+
+    /// <summary>One escalation without its transcript (not audited: used to check state before acting).</summary>
+    public Task<EscalationRecord?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
     /// <summary>One escalation with its conversation's transcript; the view is audited.</summary>
     public async Task<(EscalationRecord Escalation, IReadOnlyList<TranscriptEntry> Transcript)?> OpenAsync(string id, string staff, CancellationToken cancellationToken)
@@ -30,6 +34,7 @@ public sealed class EscalationQueue(IEscalationStore store, IConversationStore c
         var escalation = await store.GetAsync(id, cancellationToken);
         await conversations.SetHandlerAsync(escalation!.ConversationId, staff, cancellationToken);
         await audit.RecordAsync(new AuditEntry(staff, "claimed", id, now), cancellationToken);
+        events.Publish(new QueueEvent("claimed", id, escalation.ConversationId));
         return true;
     }
 
@@ -41,6 +46,7 @@ public sealed class EscalationQueue(IEscalationStore store, IConversationStore c
         var escalation = await store.GetAsync(id, cancellationToken);
         await conversations.SetHandlerAsync(escalation!.ConversationId, null, cancellationToken);
         await audit.RecordAsync(new AuditEntry(staff, "resolved", id, now), cancellationToken);
+        events.Publish(new QueueEvent("resolved", id, escalation.ConversationId));
         return true;
     }
 }

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using ClinicBot.Conversations.Delivery;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Queue;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBot.Staff.Console;
+
+/// <summary>
+/// The staff console at <c>/staff</c> and its JSON API under <c>/api/staff/</c>: sign in, list, open, claim, reply,
+/// resolve, and a server-sent-events stream of queue changes. Every endpoint but sign-in answers 401 when signed out;
+/// every POST needs the antiforgery token from <c>GET /api/staff/antiforgery</c> in the X-CSRF-TOKEN header.
+/// </summary>
+public static class StaffApiEndpoints
+{
+    private const int MaxReplyLength = 1600;
+
+    /// <summary>Maps the console's static page and the API.</summary>
+    public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder app)
+    {
+        var console = Path.Combine(AppContext.BaseDirectory, "staff-console");
+        app.MapGet("/staff", () => Results.File(Path.Combine(console, "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/staff/{file:regex(^[a-z-]+\\.(js|css)$)}", (string file) =>
+            Results.File(Path.Combine(console, file), file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css"));
+
+        var api = app.MapGroup("/api/staff");
+        api.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+            TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(context).RequestToken }));
+        api.MapPost("/sign-in", SignInAsync).AddEndpointFilter(ValidateAntiforgery);
+
+        var signedIn = api.MapGroup("").RequireAuthorization(StaffClaims.Policy);
+        signedIn.MapPost("/sign-out", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(StaffClaims.Scheme);
+            return TypedResults.NoContent();
+        }).AddEndpointFilter(ValidateAntiforgery);
+        signedIn.MapGet("/me", (HttpContext context) => TypedResults.Ok(new { email = context.User.Email(), name = context.User.DisplayName() }));
+        signedIn.MapGet("/escalations", ListAsync);
+        signedIn.MapGet("/escalations/{id}", OpenAsync);
+        signedIn.MapPost("/escalations/{id}/claim", ClaimAsync).AddEndpointFilter(ValidateAntiforgery);
+        signedIn.MapPost("/escalations/{id}/reply", ReplyAsync).AddEndpointFilter(ValidateAntiforgery);
+        signedIn.MapPost("/escalations/{id}/resolve", ResolveAsync).AddEndpointFilter(ValidateAntiforgery);
+        signedIn.MapGet("/events", StreamEventsAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext context, StaffAccountService accounts, IAuditLog audit, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem("Email and password are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var (outcome, account) = await accounts.SignInAsync(request.Email, request.Password, context.RequestAborted);
+        await audit.RecordAsync(new AuditEntry(request.Email.Trim().ToLowerInvariant(), outcome == SignInOutcome.Success ? "signed_in" : "sign_in_failed", null, time.GetUtcNow()), context.RequestAborted);
+        if (outcome != SignInOutcome.Success)
+        {
+            var detail = outcome == SignInOutcome.LockedOut ? "Too many failed attempts: the account is locked for a while." : "Wrong email or password.";
+            return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        await context.SignInAsync(StaffClaims.Scheme, StaffClaims.For(account!.Email, account.Name));
+        return TypedResults.Ok<object>(new { email = account.Email, name = account.Name });
+    }
+
+    private static async Task<Ok<List<EscalationView>>> ListAsync(
+        string? status, string? priority, bool? includeResolved, EscalationQueue queue, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var escalations = await queue.ListAsync(new EscalationFilter(status, priority, includeResolved ?? false), cancellationToken);
+        return TypedResults.Ok(escalations.Select(e => EscalationView.Of(e, now)).ToList());
+    }
+
+    private static async Task<Results<Ok<EscalationView>, NotFound>> OpenAsync(
+        string id, HttpContext context, EscalationQueue queue, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var opened = await queue.OpenAsync(id, context.User.Email(), cancellationToken);
+        return opened is { } found ? TypedResults.Ok(EscalationView.Of(found.Escalation, time.GetUtcNow(), found.Transcript)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok, NotFound, ProblemHttpResult>> ClaimAsync(
+        string id, HttpContext context, EscalationQueue queue, StaffNotices notices, CancellationToken cancellationToken)
+    {
+        var escalation = await queue.GetAsync(id, cancellationToken);
+        if (escalation is null) return TypedResults.NotFound();
+        if (!await queue.ClaimAsync(id, context.User.Email(), cancellationToken))
+        {
+            return TypedResults.Problem("Only an open escalation can be claimed; someone may have claimed it first.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await notices.JoinedAsync(escalation, context.User.DisplayName(), cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<Results<Ok<object>, Accepted<object>, NotFound, ProblemHttpResult>> ReplyAsync(
+        string id, StaffReplyRequest request, HttpContext context, EscalationQueue queue, PatientMessenger messenger, IAuditLog audit,
+        QueueEvents events, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxReplyLength)
+        {
+            return TypedResults.Problem($"A reply needs between 1 and {MaxReplyLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var escalation = await queue.GetAsync(id, cancellationToken);
+        if (escalation is null) return TypedResults.NotFound();
+        if (escalation.Status != EscalationStatus.Claimed || escalation.Assignee != context.User.Email())
+        {
+            return TypedResults.Problem("Claim the escalation before replying.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        ChannelNames.TryParse(escalation.Channel, out var channel);
+        var delivered = await messenger.SendAsync(escalation.ConversationId, channel, "staff", text, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(context.User.Email(), "replied", id, time.GetUtcNow()), cancellationToken);
+        events.Publish(new QueueEvent("replied", id, escalation.ConversationId));
+        object body = new { delivered };
+        return delivered ? TypedResults.Ok(body) : TypedResults.Accepted((string?)null, body);
+    }
+
+    private static async Task<Results<Ok, NotFound, ProblemHttpResult>> ResolveAsync(
+        string id, HttpContext context, EscalationQueue queue, StaffNotices notices, CancellationToken cancellationToken)
+    {
+        var escalation = await queue.GetAsync(id, cancellationToken);
+        if (escalation is null) return TypedResults.NotFound();
+        if (!await queue.ResolveAsync(id, context.User.Email(), cancellationToken))
+        {
+            return TypedResults.Problem("Only a claimed escalation can be resolved.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await notices.LeftAsync(escalation, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    // Server-sent events: one "data:" line of JSON per queue change, and a comment every 15 s to keep proxies open.
+    private static async Task StreamEventsAsync(HttpContext context, QueueEvents events, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync(": connected\n\n", cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+
+        using var heartbeat = new PeriodicTimer(TimeSpan.FromSeconds(15));
+        var subscription = events.SubscribeAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var next = subscription.MoveNextAsync().AsTask();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(next, tick) == next)
+                {
+                    if (!await next) break;
+                    await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(subscription.Current, JsonSerializerOptions.Web)}\n\n", cancellationToken);
+                    next = subscription.MoveNextAsync().AsTask();
+                }
+                else
+                {
+                    await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                }
+
+                await context.Response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The console closed the stream.
+        }
+        finally
+        {
+            await subscription.DisposeAsync();
+        }
+    }
+
+    private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        {
+            return TypedResults.Problem("Missing or invalid antiforgery token (X-CSRF-TOKEN).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await next(context);
+    }
+}

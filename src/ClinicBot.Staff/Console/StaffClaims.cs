@@ -1,0 +1,23 @@
+using System.Security.Claims;
+
+namespace ClinicBot.Staff.Console;
+
+/// <summary>The signed-in staff member as the console's cookie carries it.</summary>
+public static class StaffClaims
+{
+    /// <summary>The authentication scheme of the staff cookie.</summary>
+    public const string Scheme = "ClinicBot.Staff";
+
+    /// <summary>The authorization policy every staff endpoint requires.</summary>
+    public const string Policy = "Staff";
+
+    /// <summary>The principal for an account.</summary>
+    public static ClaimsPrincipal For(string email, string name) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Name, name)], Scheme));
+
+    /// <summary>The signed-in staff member's email.</summary>
+    public static string Email(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email)!;
+
+    /// <summary>The signed-in staff member's display name.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name)!;
+}
