@@ -41,7 +41,9 @@ public sealed class TurnFailureTests : IAsyncLifetime
         await client.PostAsJsonAsync("/api/messages", Message("What is ketamine?", serviceUrl: _channel.BaseUrl));
 
         var types = _channel.Requests.Select(r => (string?)r.Activity["type"]).ToList();
-        Assert.Equal(["typing", "message"], types);
+        Assert.True(types.Count >= 2, string.Join(",", types));
+        Assert.Equal("message", types[^1]);
+        Assert.All(types[..^1], t => Assert.Equal("typing", t));
     }
 
     [Fact]
@@ -49,6 +51,8 @@ public sealed class TurnFailureTests : IAsyncLifetime
     {
         await using var host = new HostFactory();
         var client = await host.ReadyClientAsync();
+        // The first turn warms the engine up and may legitimately take longer than the typing delay.
+        await client.PostAsJsonAsync("/api/messages", Message("hello", expectReplies: true));
 
         await client.PostAsJsonAsync("/api/messages", Message("hello", serviceUrl: _channel.BaseUrl));
 
