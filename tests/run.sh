@@ -8,3 +8,16 @@ dotnet restore Bot.sln
 dotnet build Bot.sln --no-restore -c Debug
 # Detailed console output prints the dev-set quality figures each run.
 dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" -- xUnit.ParallelizeTestCollections=true
+
+# Interop with Microsoft's Bot Framework JS SDK (npm botbuilder, pinned in tests/interop/package-lock.json): it drives the
+# host built above over real HTTP. Node.js and npm come from Debian when missing; packages install once, then offline.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt-get update && apt-get install -y --no-install-recommends nodejs npm
+fi
+(
+  cd tests/interop
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+  node --test
+)
