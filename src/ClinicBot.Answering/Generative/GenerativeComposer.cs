@@ -23,7 +23,7 @@ public sealed class GenerativeComposer : IAnswerComposer
     /// <summary>The name recorded on answers this composer produces.</summary>
     public const string Name = "generative";
 
-    private const int MaxSmsSentences = 2;
+    private const int MaxSmsSentences = 3;
 
     private readonly ExtractiveComposer _extractive;
     private readonly KnowledgeBase _knowledge;
@@ -200,7 +200,8 @@ public sealed class GenerativeComposer : IAnswerComposer
         return fitted;
     }
 
-    // The same rule as the extractive SMS answer: drop trailing sentences, then extra sources, then cut at a clause.
+    // Like the extractive SMS answer: cut the last sentence at a clause ("…") when that makes the reply fit, else drop
+    // it; a lone sentence first loses its extra sources.
     private List<SelectedSentence> FitSms(List<SelectedSentence> selected, string locale)
     {
         selected = selected.Take(MaxSmsSentences).ToList();
@@ -209,23 +210,18 @@ public sealed class GenerativeComposer : IAnswerComposer
             var sources = selected.SelectMany(s => s.ArticleIds).Distinct(StringComparer.Ordinal).ToList();
             var overhead = _formatter.SmsOverhead(sources, locale);
             if (overhead + selected.Sum(s => s.Text.Length + 1) <= _answering.MaxSmsCharacters) return selected;
-            if (selected.Count > 1)
+
+            var last = selected[^1];
+            var room = _answering.MaxSmsCharacters - overhead - selected.SkipLast(1).Sum(s => s.Text.Length + 1) - 1;
+            if (ClauseTrimmer.Trim(last.Text, room) is { } trimmed && trimmed.Length <= room)
             {
-                selected.RemoveAt(selected.Count - 1);
-                continue;
+                last.Text = trimmed;
+                return selected;
             }
 
-            var only = selected[0];
-            if (only.ArticleIds.Count > 1)
-            {
-                only.ArticleIds.RemoveRange(1, only.ArticleIds.Count - 1);
-                continue;
-            }
-
-            var trimmed = ClauseTrimmer.Trim(only.Text, _answering.MaxSmsCharacters - overhead - 1);
-            if (trimmed is null) return [];
-            only.Text = trimmed;
-            return selected;
+            if (selected.Count > 1) selected.RemoveAt(selected.Count - 1);
+            else if (last.ArticleIds.Count > 1) last.ArticleIds.RemoveRange(1, last.ArticleIds.Count - 1);
+            else return [];
         }
 
         return selected;

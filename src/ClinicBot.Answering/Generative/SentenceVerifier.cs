@@ -40,7 +40,14 @@ internal sealed class SentenceVerifier(QueryAnalyzer analyzer, IReadOnlySet<stri
         var passageNumbers = cited.SelectMany(p => Numbers(Tokenizer.Tokenize(TextNormalizer.Fold(p.Heading + " " + p.Text)))).ToHashSet(StringComparer.Ordinal);
         if (Numbers(words).Any(n => !passageNumbers.Contains(n))) return SentenceVerdict.NumberMissing;
 
-        var closest = cited.SelectMany(p => p.Sentences).MaxBy(s => content.Count(s.StemSet.Contains))!;
+        // The closest source sentence: the highest Jaccard overlap of content stems, so a sentence quoted word for
+        // word is its own closest source.
+        var closest = cited.SelectMany(p => p.Sentences).MaxBy(s =>
+        {
+            var other = ContentStems(s.Stems.Length == 0 ? [] : Tokenizer.Tokenize(TextNormalizer.Fold(s.Text)));
+            var shared = content.Count(other.Contains);
+            return (double)shared / (content.Count + other.Count - shared);
+        })!;
         if (IsNegated(words) != IsNegated(Tokenizer.Tokenize(TextNormalizer.Fold(closest.Text)))) return SentenceVerdict.NegationFlip;
 
         return SentenceVerdict.Supported;
