@@ -1,6 +1,7 @@
 using ClinicBot.Answering;
 using ClinicBot.Conversations;
 using ClinicBot.Knowledge;
+using ClinicBot.Llm;
 using ClinicBot.Prompts;
 using ClinicBot.Safety;
 using ClinicBot.Staff;
@@ -22,6 +23,7 @@ public static class ClinicBotEngine
             .AddKnowledge(configuration)
             .AddSafety(options => options.RulesDirectory = Path.Combine(prompts.ResolvedPath, "safety"))
             .AddAnswering(configuration)
+            .AddLlm(configuration)
             .AddConversations()
             .AddStaff(configuration);
     }
