@@ -19,7 +19,8 @@ public sealed class EscalationIntake(
     ResponseTemplates templates,
     IOptions<NotificationOptions> notifications,
     NotificationSignal signal,
-    QueueEvents events) : IEscalationSink
+    QueueEvents events,
+    IEnumerable<IPatientDisplayName> displayNames) : IEscalationSink
 {
     /// <inheritdoc />
     public async Task<string> RaiseAsync(NewEscalation escalation, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class EscalationIntake(
             id,
             escalation.ConversationId,
             channel,
-            PatientDisplayId.For(channel, escalation.ConversationId),
+            await DisplayNameAsync(channel, escalation.ConversationId, cancellationToken),
             escalation.Priority,
             escalation.Reason,
             escalation.TriageReasons,
@@ -45,6 +46,16 @@ public sealed class EscalationIntake(
         signal.Notify();
         events.Publish(new QueueEvent("raised", id, record.ConversationId));
         return id;
+    }
+
+    private async Task<string> DisplayNameAsync(string channel, string conversationId, CancellationToken cancellationToken)
+    {
+        foreach (var names in displayNames)
+        {
+            if (await names.ForAsync(conversationId, cancellationToken) is { } name) return name;
+        }
+
+        return PatientDisplayId.For(channel, conversationId);
     }
 
     // Staff-facing text only: priority, reason, display id and a link. Never the patient's words or number.
