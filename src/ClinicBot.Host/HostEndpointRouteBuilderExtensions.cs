@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Host.Articles;
 using ClinicBot.Host.Health;
+using ClinicBot.Staff.Console;
 
 namespace ClinicBot.Host;
 
@@ -13,7 +14,10 @@ internal static class HostEndpointRouteBuilderExtensions
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapArticles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapBotFramework();
+        app.MapStaffConsole();
         return app;
     }
 }

@@ -1,12 +1,15 @@
 using ClinicBot.Channels.BotFramework;
+using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Storage;
+using ClinicBot.Staff;
+using ClinicBot.Staff.Console;
 using ClinicBot.Storage;
 
 namespace ClinicBot.Host;
 
-/// <summary>Composes the web host: the engine over SQLite, the Bot Framework channel, health and article pages.</summary>
+/// <summary>Composes the web host: the engine over SQLite, the Bot Framework channel, the staff console, health and article pages.</summary>
 internal static class HostServiceCollectionExtensions
 {
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
@@ -14,7 +17,10 @@ internal static class HostServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddClinicBotEngine(configuration);
         services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
+        services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddBotFramework(configuration);
+        services.AddStaffConsole();
+        services.AddStaffNotificationDispatcher();
         services.AddSingleton<EngineWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineWarmup>());
         return services;

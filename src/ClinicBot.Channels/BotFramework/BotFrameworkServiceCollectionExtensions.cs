@@ -1,6 +1,8 @@
 using Azure.Core;
 using ClinicBot.Channels.BotFramework.Authentication;
 using ClinicBot.Channels.BotFramework.Connector;
+using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +64,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton(sp => new ActivityProcessor(
             sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ActivityProcessor>>()));
+            sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>()));
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.AddSingleton<IChannelDelivery, BotFrameworkDelivery>();
         return services;
     }
 }

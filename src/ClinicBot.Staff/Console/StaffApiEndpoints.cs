@@ -152,11 +152,11 @@ public static class StaffApiEndpoints
         using var heartbeat = new PeriodicTimer(TimeSpan.FromSeconds(15));
         var subscription = events.SubscribeAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var next = subscription.MoveNextAsync().AsTask();
+        var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
                 if (await Task.WhenAny(next, tick) == next)
                 {
                     if (!await next) break;
@@ -165,7 +165,9 @@ public static class StaffApiEndpoints
                 }
                 else
                 {
+                    // A PeriodicTimer allows one pending wait at a time, so a new one starts only after a tick.
                     await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                    tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
                 }
 
                 await context.Response.Body.FlushAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
+using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.Logging;
@@ -22,11 +23,13 @@ public sealed class ActivityProcessor
     private readonly BotFrameworkOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ActivityProcessor> _logger;
+    private readonly IConversationReferenceStore _references;
 
     internal ActivityProcessor(
         ITurnHandler turns, HostReplies replies, IActivityLedger ledger, ConnectorClient connector,
-        IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger)
+        IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references)
     {
+        _references = references;
         _turns = turns;
         _replies = replies;
         _ledger = ledger;
@@ -103,10 +106,17 @@ public sealed class ActivityProcessor
         else
         {
             var request = new TurnRequest(ConversationKey(inbound), channel, locale, text);
+            // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
+            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false)
+            {
+                await _references.SaveAsync(request.ConversationId, ConversationReferences.From(inbound), cancellationToken);
+            }
+
             reply = await WithTypingAsync(inbound, outbox, ct => _turns.HandleAsync(request, ct), cancellationToken);
         }
 
-        await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
+        // Empty text: staff hold the conversation and answer it themselves, so the bot sends nothing.
+        if (reply.Text.Length > 0) await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
     }
 
     private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)
@@ -163,7 +173,7 @@ public sealed class ActivityProcessor
             : "unknown";
 
     // Conversation ids are unique within a channel only.
-    private static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
+    internal static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
 
     private static string Key(string kind, Activity inbound, string id) => $"{kind}:{ConversationKey(inbound)}:{id}";
 }

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicBot.Host.Tests.Fixtures;
+using ClinicBot.Staff.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
+
+namespace ClinicBot.Host.Tests.Staff;
+
+/// <summary>
+/// The staff JSON API over the real host: a patient's crisis on a Bot Framework channel reaches the queue, a signed-in
+/// staff member opens, claims, replies (the reply reaches the patient's channel), and resolves, handing back to the bot.
+/// </summary>
+public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostFactory>, IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private readonly FakeChannel _channel = new();
+    private HttpClient _staff = null!;
+    private HttpClient _patient = null!;
+
+    public async Task InitializeAsync()
+    {
+        _patient = await host.ReadyClientAsync();
+        _staff = host.CreateClient();
+        var accounts = host.Services.GetRequiredService<StaffAccountService>();
+        await accounts.CreateAsync("nurse@clinic.example", "Nurse Joy", Password, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _channel.DisposeAsync();
+
+    [Theory]
+    [InlineData("GET", "/api/staff/me")]
+    [InlineData("GET", "/api/staff/escalations")]
+    [InlineData("GET", "/api/staff/escalations/x")]
+    [InlineData("GET", "/api/staff/events")]
+    [InlineData("POST", "/api/staff/escalations/x/claim")]
+    [InlineData("POST", "/api/staff/escalations/x/reply")]
+    [InlineData("POST", "/api/staff/escalations/x/resolve")]
+    public async Task StaffEndpoint_SignedOut_Returns401(string method, string path)
+    {
+        var response = await host.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_Returns400()
+    {
+        var response = await host.CreateClient().PostAsJsonAsync("/api/staff/sign-in", new { email = "nurse@clinic.example", password = Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_Returns401()
+    {
+        var response = await PostAsync(_staff, "/api/staff/sign-in", new { email = "nurse@clinic.example", password = "not the password" }, await TokenAsync(_staff));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Handoff_CrisisOnWebChat_StaffClaimReplyResolveReachThePatient()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await _patient.PostAsJsonAsync("/api/messages", Message("I don't want to be here anymore, I'm going to end it tonight", serviceUrl: _channel.BaseUrl, conversationId: conversation));
+        var token = await SignInAsync();
+
+        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
+        var escalation = queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!;
+        Assert.Equal("urgent", (string?)escalation["priority"]);
+        Assert.True((long)escalation["secondsToDue"]! is > 0 and <= 300);
+        var id = (string)escalation["id"]!;
+
+        var opened = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");
+        var transcript = opened!["transcript"]!.AsArray();
+        Assert.Equal("patient", (string?)transcript[0]!["author"]);
+        Assert.Equal("crisis", (string?)transcript[1]!["route"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_staff, $"/api/staff/escalations/{id}/claim", new { }, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_staff, $"/api/staff/escalations/{id}/claim", new { }, token)).StatusCode);
+
+        var reply = await PostAsync(_staff, $"/api/staff/escalations/{id}/reply", new { text = "Hi, this is Joy from the clinic. I'm here with you. Are you safe right now?" }, token);
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var whileHeld = await _patient.PostAsJsonAsync("/api/messages", Message("ok", expectReplies: true, conversationId: conversation));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_staff, $"/api/staff/escalations/{id}/resolve", new { }, token)).StatusCode);
+
+        var texts = _channel.Activities("message").Select(a => (string?)a["text"] ?? "").ToList();
+        Assert.Contains(texts, t => t.Contains("988", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Nurse Joy", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Are you safe right now?", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("left the conversation", StringComparison.Ordinal));
+        Assert.Empty(await RepliesAsync(whileHeld));
+        var resolved = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");
+        Assert.Equal("resolved", (string?)resolved!["status"]);
+    }
+
+    [Fact]
+    public async Task Reply_BeforeClaiming_Returns409()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await _patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", serviceUrl: _channel.BaseUrl, conversationId: conversation));
+        var token = await SignInAsync();
+        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
+        var id = (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!["id"]!;
+
+        var response = await PostAsync(_staff, $"/api/staff/escalations/{id}/reply", new { text = "hello" }, token);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_NewEscalation_IsStreamedLive()
+    {
+        await SignInAsync();
+        using var stream = await _staff.GetAsync("/api/staff/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+
+        await _patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", expectReplies: true));
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        while (line is not null && !line.StartsWith("data:", StringComparison.Ordinal));
+
+        Assert.Contains("\"kind\":\"raised\"", line, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SignInAsync()
+    {
+        var signIn = await PostAsync(_staff, "/api/staff/sign-in", new { email = "nurse@clinic.example", password = Password }, await TokenAsync(_staff));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        return await TokenAsync(_staff);
+    }
+
+    // Antiforgery tokens are bound to the signed-in user, so a new one is fetched after signing in.
+    private static async Task<string> TokenAsync(HttpClient client) =>
+        (string)(await client.GetFromJsonAsync<JsonObject>("/api/staff/antiforgery"))!["token"]!;
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        return client.SendAsync(request);
+    }
+}
