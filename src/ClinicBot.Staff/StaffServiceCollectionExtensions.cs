@@ -24,6 +24,8 @@ public static class StaffServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<OfficeHoursOptions>>().Value));
+        services.AddSingleton<IStaffAvailability>(sp => new OfficeHoursAvailability(
+            sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<IOptions<OfficeHoursOptions>>().Value));
         services.AddSingleton(sp => new SlaPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<QueueEvents>();

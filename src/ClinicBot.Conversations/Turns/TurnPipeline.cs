@@ -23,7 +23,8 @@ public sealed class TurnPipeline(
     IConversationStore conversations,
     IEscalationSink escalations,
     OfferAcceptance offerAcceptance,
-    TimeProvider time)
+    TimeProvider time,
+    IStaffAvailability? availability = null)
 {
     private readonly OutputGuardFilter _guard = new(outputGuard);
 
@@ -68,11 +69,16 @@ public sealed class TurnPipeline(
         string route, TurnRequest request, string locale, TriageResult triaged, string priority, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await escalations.RaiseAsync(new NewEscalation(request.ConversationId, request.Channel, priority, reason, triaged.Reasons, now), cancellationToken);
-        return Template(route, triaged.ResponseKey, request, locale, triaged, new EscalationSummary(priority, reason));
+
+        // Outside office hours a non-urgent reply says when staff will be back; crisis replies never wait on the hour.
+        var staffBack = priority == EscalationPriority.Urgent ? null : availability?.NextOpening(now, locale);
+        var values = new Dictionary<string, string> { ["staff_back"] = staffBack ?? "" };
+        return Template(route, triaged.ResponseKey, request, locale, triaged, new EscalationSummary(priority, reason), values);
     }
 
-    private Reply Template(string route, string key, TurnRequest request, string locale, TriageResult triaged, EscalationSummary? escalation) =>
-        new(route, templates.Render(key, locale, request.Channel), [], escalation) { Reasons = triaged.Reasons };
+    private Reply Template(
+        string route, string key, TurnRequest request, string locale, TriageResult triaged, EscalationSummary? escalation, IReadOnlyDictionary<string, string>? values = null) =>
+        new(route, templates.Render(key, locale, request.Channel, values), [], escalation) { Reasons = triaged.Reasons };
 
     private async Task<Reply> AnswerAsync(TurnRequest request, string locale, CancellationToken cancellationToken)
     {
