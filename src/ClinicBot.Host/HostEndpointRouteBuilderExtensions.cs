@@ -1,4 +1,5 @@
 using ClinicBot.Channels.BotFramework;
+using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Articles;
 using ClinicBot.Host.Health;
 using ClinicBot.Staff.Console;
@@ -17,6 +18,7 @@ internal static class HostEndpointRouteBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapBotFramework();
+        app.MapSms();
         app.MapStaffConsole();
         return app;
     }

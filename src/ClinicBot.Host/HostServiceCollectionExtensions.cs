@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Storage;
 using ClinicBot.Staff;
@@ -19,6 +20,7 @@ internal static class HostServiceCollectionExtensions
         services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddBotFramework(configuration);
+        services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();
         services.AddSingleton<EngineWarmup>();

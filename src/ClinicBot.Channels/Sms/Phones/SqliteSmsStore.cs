@@ -1,0 +1,117 @@
+using System.Globalization;
+using ClinicBot.Storage.Sqlite;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// The SMS tables in the one SQLite file: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out)
+/// and <c>sms_inbound</c> (MessageSids already taken, so a retried webhook gets no second reply).
+/// </summary>
+internal sealed class SqliteSmsStore
+{
+    private readonly SqliteConnectionFactory _connections;
+
+    public SqliteSmsStore(SqliteConnectionFactory connections)
+    {
+        _connections = connections;
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS sms_subscribers (
+                phone_hash TEXT PRIMARY KEY,
+                conversation_id TEXT NOT NULL UNIQUE,
+                phone_encrypted TEXT NOT NULL,
+                display TEXT NOT NULL,
+                locale TEXT,
+                opted_out INTEGER NOT NULL DEFAULT 0,
+                opted_out_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS sms_inbound (
+                message_sid TEXT PRIMARY KEY,
+                phone_hash TEXT NOT NULL,
+                received_at TEXT NOT NULL);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>True the first time a MessageSid is seen.</summary>
+    public async Task<bool> TryClaimMessageAsync(string messageSid, string phoneHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO sms_inbound (message_sid, phone_hash, received_at) VALUES ($sid, $hash, $at) ON CONFLICT(message_sid) DO NOTHING";
+        command.Parameters.AddWithValue("$sid", messageSid);
+        command.Parameters.AddWithValue("$hash", phoneHash);
+        command.Parameters.AddWithValue("$at", Format(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Creates the subscriber on first contact; returns what is stored.</summary>
+    public async Task<SmsSubscriber> EnsureAsync(string phoneHash, string conversationId, Func<string> encrypt, string display, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await FindByHashAsync(phoneHash, cancellationToken) is { } existing) return existing;
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO sms_subscribers (phone_hash, conversation_id, phone_encrypted, display, created_at, updated_at)
+            VALUES ($hash, $conversation, $encrypted, $display, $at, $at) ON CONFLICT(phone_hash) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$hash", phoneHash);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$encrypted", encrypt());
+        command.Parameters.AddWithValue("$display", display);
+        command.Parameters.AddWithValue("$at", Format(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return (await FindByHashAsync(phoneHash, cancellationToken))!;
+    }
+
+    public Task<SmsSubscriber?> FindByHashAsync(string phoneHash, CancellationToken cancellationToken) =>
+        FindAsync("phone_hash", phoneHash, cancellationToken);
+
+    public Task<SmsSubscriber?> FindByConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        FindAsync("conversation_id", conversationId, cancellationToken);
+
+    /// <summary>Records an opt-out (true) or opt-in (false); returns whether the state changed.</summary>
+    public async Task<bool> SetOptedOutAsync(string phoneHash, bool optedOut, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE sms_subscribers SET opted_out = $out, opted_out_at = CASE WHEN $out = 1 THEN $at ELSE NULL END, updated_at = $at
+            WHERE phone_hash = $hash AND opted_out <> $out
+            """;
+        command.Parameters.AddWithValue("$hash", phoneHash);
+        command.Parameters.AddWithValue("$out", optedOut ? 1 : 0);
+        command.Parameters.AddWithValue("$at", Format(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task SetLocaleAsync(string phoneHash, string locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE sms_subscribers SET locale = $locale, updated_at = $at WHERE phone_hash = $hash AND (locale IS NULL OR locale <> $locale)";
+        command.Parameters.AddWithValue("$hash", phoneHash);
+        command.Parameters.AddWithValue("$locale", locale);
+        command.Parameters.AddWithValue("$at", Format(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SmsSubscriber?> FindAsync(string column, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT phone_hash, conversation_id, phone_encrypted, display, locale, opted_out, opted_out_at FROM sms_subscribers WHERE {column} = $value";
+        command.Parameters.AddWithValue("$value", value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new SmsSubscriber(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetInt64(5) == 1,
+            reader.IsDBNull(6) ? null : DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture));
+    }
+
+    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+}

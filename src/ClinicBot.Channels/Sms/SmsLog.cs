@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// Every log line of the SMS channel. MessageSids, hashed phone ids (the first 12 hex digits of the HMAC) and outcomes
+/// only: never a phone number, a message's text or a conversation's words.
+/// </summary>
+internal static partial class SmsLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Rejected an SMS webhook with 403: {Reason}")]
+    public static partial void Forbidden(ILogger logger, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "Rejected an SMS webhook with 400: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Information, "SMS {MessageSid} from {PhoneId} was already processed; no second reply")]
+    public static partial void Duplicate(ILogger logger, string messageSid, string phoneId);
+
+    [LoggerMessage(4, LogLevel.Debug, "SMS {MessageSid} from {PhoneId}: keyword {Keyword}, route {Route}, reply by {Delivery} ({Segments} segments)")]
+    public static partial void Handled(ILogger logger, string messageSid, string phoneId, SmsKeyword keyword, string route, string delivery, int segments);
+
+    [LoggerMessage(5, LogLevel.Information, "Phone {PhoneId} opted out of SMS")]
+    public static partial void OptedOut(ILogger logger, string phoneId);
+
+    [LoggerMessage(6, LogLevel.Information, "Phone {PhoneId} opted back in to SMS")]
+    public static partial void OptedIn(ILogger logger, string phoneId);
+
+    [LoggerMessage(7, LogLevel.Information, "Not texting phone {PhoneId}: it opted out")]
+    public static partial void Suppressed(ILogger logger, string phoneId);
+
+    [LoggerMessage(8, LogLevel.Error, "Turn for SMS {MessageSid} failed; sending the safe fallback reply")]
+    public static partial void TurnFailed(ILogger logger, string messageSid, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Debug, "Sent an SMS to phone {PhoneId}: {TwilioSid}")]
+    public static partial void Sent(ILogger logger, string phoneId, string? twilioSid);
+
+    [LoggerMessage(10, LogLevel.Warning, "Twilio refused an SMS to phone {PhoneId}: HTTP {Status}, error {ErrorCode}")]
+    public static partial void Refused(ILogger logger, string phoneId, int status, int? errorCode);
+
+    [LoggerMessage(11, LogLevel.Warning, "Twilio call will be retried (attempt {Attempt}) in {Delay}: {Outcome}")]
+    public static partial void Retrying(ILogger logger, int attempt, TimeSpan delay, string outcome);
+
+    [LoggerMessage(12, LogLevel.Error, "Reply to SMS {MessageSid} could not be sent through the REST API")]
+    public static partial void BackgroundSendFailed(ILogger logger, string messageSid, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "A crisis SMS reply needs {Segments} segments; the crisis templates must fit one")]
+    public static partial void CrisisTooLong(ILogger logger, int segments);
+
+    [LoggerMessage(14, LogLevel.Warning, "SMS webhook called but Sms:Twilio:AuthToken is not configured; answering 503")]
+    public static partial void NotConfigured(ILogger logger);
+
+    [LoggerMessage(15, LogLevel.Warning, "Twilio circuit opened for {BreakDuration}")]
+    public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
+
+    /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
+    public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;
+}

@@ -1,0 +1,41 @@
+using ClinicBot.Channels.Sms.Twilio;
+using ClinicBot.Conversations.Delivery;
+using ClinicBot.Staff.Queue;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>Registers the SMS channel: Twilio webhook, REST sender, opt-out store, staff delivery and display names.</summary>
+public static class SmsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Sms</c> (validated on start: keys once an Auth Token is set, no secret in appsettings.json) and registers
+    /// what <see cref="SmsEndpoints.MapSms"/> and <see cref="SmsTurnFilter"/> need. The engine must be registered too.
+    /// </summary>
+    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection($"{SmsOptions.Section}:Twilio")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmsOptions>>(new SmsOptionsValidator(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(TwilioRestClient.HttpClientName);
+
+        services.AddSingleton<PhoneProtector>();
+        services.AddSingleton<SqliteSmsStore>();
+        services.AddSingleton<TwilioResilience>();
+        services.AddSingleton<TwilioRestClient>();
+        services.AddSingleton<SmsOutbound>();
+        services.AddSingleton<SmsReplyFormatter>();
+        services.AddSingleton<SmsConversations>();
+        services.AddSingleton(sp => new SmsTurnFilter(sp.GetRequiredService<SmsConversations>()));
+        services.AddSingleton<SmsBackgroundReplies>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmsBackgroundReplies>());
+        services.AddSingleton<SmsWebhook>();
+        services.AddSingleton<IChannelDelivery, SmsChannelDelivery>();
+        services.AddSingleton<IPatientDisplayName, SmsPatientDisplayName>();
+        return services;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using ClinicBot.Channels.Sms.Twilio;
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// Twilio's incoming-message webhook: checks the signature (403), reads the form (400 when it is not one or lacks
+/// MessageSid or From), takes each MessageSid once (a retry gets empty TwiML), runs the SMS rules and the turn pipeline,
+/// and answers with TwiML inside the budget, or with empty TwiML while the REST sender delivers a slow reply.
+/// A failed turn still gets the safe fallback text.
+/// </summary>
+internal sealed partial class SmsWebhook(
+    SmsConversations conversations,
+    TurnPipeline pipeline,
+    SqliteSmsStore store,
+    PhoneProtector phones,
+    SmsOutbound outbound,
+    SmsBackgroundReplies background,
+    ResponseTemplates templates,
+    IOptions<SmsOptions> options,
+    TimeProvider time,
+    ILogger<SmsWebhook> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.Twilio.WebhookEnabled || !conversations.Ready)
+        {
+            SmsLog.NotConfigured(logger);
+            return TypedResults.Problem(title: "SMS is not configured", detail: "Set Sms:Twilio:AuthToken and the phone keys.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!http.Request.HasFormContentType) return BadRequest("The body must be application/x-www-form-urlencoded.");
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return BadRequest("The form body could not be read.");
+        }
+
+        var parameters = form.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Key, p.Value.Select(v => v ?? "").ToList())).ToList();
+        if (!TwilioSignature.IsValid(o.Twilio.AuthToken!, http.Request.Headers["X-Twilio-Signature"].ToString(), SignedUrl(http, o.Twilio.WebhookUrl), parameters))
+        {
+            return Forbidden(http.Request.Headers.ContainsKey("X-Twilio-Signature") ? "The X-Twilio-Signature does not match." : "The X-Twilio-Signature header is missing.");
+        }
+
+        if (!string.IsNullOrEmpty(o.Twilio.AccountSid) && form["AccountSid"].ToString() is { Length: > 0 } account && account != o.Twilio.AccountSid)
+        {
+            return Forbidden("The webhook is for another Twilio account.");
+        }
+
+        var messageSid = form["MessageSid"].ToString() is { Length: > 0 } sid ? sid : form["SmsSid"].ToString();
+        if (!Sid().IsMatch(messageSid)) return BadRequest("MessageSid is missing or malformed.");
+        var from = form["From"].ToString();
+        if (from.Trim().Length is 0 or > 64) return BadRequest("From is missing or too long.");
+        var body = form["Body"].ToString();
+
+        var hash = phones.Hash(PhoneProtector.Normalize(from));
+        if (!await store.TryClaimMessageAsync(messageSid, hash, time.GetUtcNow(), cancellationToken))
+        {
+            SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
+            return Xml(Twiml.Message(null));
+        }
+
+        // The turn is not tied to the request: once the MessageSid is taken, the reply must not be lost to a dropped connection.
+        var processing = Task.Run(() => ProcessAsync(messageSid, from, body), CancellationToken.None);
+        if (o.ReplyMode == SmsReplyMode.Auto
+            && await Task.WhenAny(processing, Task.Delay(o.TwimlBudget, time, cancellationToken)) == processing)
+        {
+            var turn = await processing;
+            Log(messageSid, turn, "twiml");
+            return Xml(Twiml.Message(turn.Text));
+        }
+
+        background.Track(SendLaterAsync(messageSid, processing));
+        return Xml(Twiml.Message(null));
+    }
+
+    private async Task<SmsTurn> ProcessAsync(string messageSid, string from, string body)
+    {
+        try
+        {
+            return await conversations.HandleAsync(from, body, null, TurnAsync, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            SmsLog.TurnFailed(logger, messageSid, ex);
+            var hash = phones.Hash(PhoneProtector.Normalize(from));
+            var subscriber = await SafeFindAsync(hash);
+            var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(templates.Render("host_fallback", subscriber?.Locale ?? Locales.English, Channel.Sms));
+            return new SmsTurn("", hash, SmsKeyword.None, new Reply("fallback", text, [], null), text);
+        }
+    }
+
+    // A message with no text (a photo) is not a question: the bot says it reads text only.
+    private Task<Reply> TurnAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(request.Text)
+            ? Task.FromResult(new Reply("fallback", templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
+            : pipeline.HandleAsync(request, cancellationToken);
+
+    private async Task SendLaterAsync(string messageSid, Task<SmsTurn> processing)
+    {
+        try
+        {
+            var turn = await processing;
+            Log(messageSid, turn, "rest");
+            if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            SmsLog.BackgroundSendFailed(logger, messageSid, ex);
+        }
+    }
+
+    private async Task<SmsSubscriber?> SafeFindAsync(string hash)
+    {
+        try
+        {
+            return await store.FindByHashAsync(hash, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private void Log(string messageSid, SmsTurn turn, string delivery) =>
+        SmsLog.Handled(logger, messageSid, SmsLog.PhoneId(turn.PhoneHash), turn.Keyword, turn.Reply.Route, turn.Text.Length == 0 ? "none" : delivery, turn.Segments);
+
+    // The URL Twilio signed: the configured public URL (the host may sit behind a proxy) with the query string as
+    // received, or else the URL rebuilt from the request as it reached us.
+    private static string SignedUrl(HttpContext http, string? configured)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString).ToString();
+        var question = raw.IndexOf('?');
+        var query = question >= 0 ? raw[question..] : "";
+        if (!string.IsNullOrEmpty(configured)) return configured.Contains('?') ? configured : configured + query;
+        var path = raw.StartsWith('/') ? raw : (http.Request.PathBase + http.Request.Path).ToString() + query;
+        return $"{http.Request.Scheme}://{http.Request.Host}{path}";
+    }
+
+    private static IResult Xml(string twiml) => TypedResults.Text(twiml, Twiml.ContentType);
+
+    private IResult BadRequest(string reason)
+    {
+        SmsLog.BadRequest(logger, reason);
+        return TypedResults.Problem(title: "Invalid SMS webhook", detail: reason, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private IResult Forbidden(string reason)
+    {
+        SmsLog.Forbidden(logger, reason);
+        return TypedResults.Problem(title: "Forbidden", detail: reason, statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2}[0-9A-Za-z]{1,62}$")]
+    private static partial Regex Sid();
+}

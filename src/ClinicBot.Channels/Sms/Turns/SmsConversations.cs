@@ -1,0 +1,88 @@
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using ClinicBot.Safety.Triage;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// The SMS rules every text goes through, from Twilio's webhook or Azure Bot Service's SMS channel alike. The patient is
+/// known by the HMAC of their number (the conversation id is derived from it, never the number). Crisis content always
+/// goes to the turn pipeline; otherwise a message that is only a keyword is handled here (STOP: opt-out recorded and
+/// one confirmation; START/UNSTOP/YES: opt-in; HELP/INFO/AYUDA: program, phone, opt-out, rates). Everything else goes
+/// through the one turn pipeline and is fitted into two segments. Nothing is ever sent to a number that opted out.
+/// </summary>
+internal sealed class SmsConversations(
+    SqliteSmsStore store,
+    PhoneProtector phones,
+    TriageClassifier triage,
+    ResponseTemplates templates,
+    SmsReplyFormatter formatter,
+    TimeProvider time,
+    ILogger<SmsConversations> logger)
+{
+    /// <summary>Conversation ids of SMS patients: this prefix and 32 hex digits of the number's HMAC.</summary>
+    public const string ConversationPrefix = "sms:";
+
+    public bool Ready => phones.Ready;
+
+    /// <summary>Applies the SMS rules to one text.</summary>
+    /// <param name="address">The sender's phone number, as the channel gives it.</param>
+    /// <param name="text">The message as written.</param>
+    /// <param name="channelLocale">The locale the channel reported, if any; the text's own words and the patient's last language come first.</param>
+    /// <param name="turn">The turn pipeline (or the Bot Framework's turn handler).</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    public async Task<SmsTurn> HandleAsync(
+        string address, string text, string? channelLocale, Func<TurnRequest, CancellationToken, Task<Reply>> turn, CancellationToken cancellationToken)
+    {
+        var number = PhoneProtector.Normalize(address);
+        var hash = phones.Hash(number);
+        var now = time.GetUtcNow();
+        var subscriber = await store.EnsureAsync(hash, ConversationPrefix + hash[..32], () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
+        var phoneId = SmsLog.PhoneId(hash);
+
+        var keyword = SmsKeywords.Match(text);
+        // Crisis content is crisis whatever else the message is; YES is an opt-in only for a number that opted out.
+        if (keyword != SmsKeyword.None && triage.Classify(text, subscriber.Locale ?? Locales.English).Route == TriageRoute.Crisis) keyword = SmsKeyword.None;
+        if (keyword == SmsKeyword.OptIn && !subscriber.OptedOut && SmsKeywords.IsYes(text)) keyword = SmsKeyword.None;
+
+        var locale = SmsKeywords.IsSpanish(text) ? Locales.Spanish
+            : (keyword == SmsKeyword.None ? SmsLocaleGuess.Guess(text) : null) ?? subscriber.Locale ?? Locales.Normalize(channelLocale);
+        if (locale != subscriber.Locale) await store.SetLocaleAsync(hash, locale, now, cancellationToken);
+
+        switch (keyword)
+        {
+            case SmsKeyword.OptOut:
+                if (!await store.SetOptedOutAsync(hash, true, now, cancellationToken)) return Silent(subscriber, keyword, SmsRoutes.OptOut);
+                SmsLog.OptedOut(logger, phoneId);
+                return Template(subscriber, keyword, SmsRoutes.OptOut, "sms_opt_out", locale);
+            case SmsKeyword.OptIn:
+                if (await store.SetOptedOutAsync(hash, false, now, cancellationToken)) SmsLog.OptedIn(logger, phoneId);
+                return Template(subscriber, keyword, SmsRoutes.OptIn, "sms_opt_in", locale);
+            case SmsKeyword.Help:
+                return subscriber.OptedOut ? Silent(subscriber, keyword, SmsRoutes.Help) : Template(subscriber, keyword, SmsRoutes.Help, "sms_help", locale);
+        }
+
+        var reply = await turn(new TurnRequest(subscriber.ConversationId, Channel.Sms, locale, text), cancellationToken);
+        if (subscriber.OptedOut)
+        {
+            // Still triaged and escalated (staff can phone a patient in crisis), but not texted.
+            SmsLog.Suppressed(logger, phoneId);
+            return new SmsTurn(subscriber.ConversationId, hash, keyword, reply, "");
+        }
+
+        var formatted = formatter.Format(reply, locale);
+        if (reply.Route == Routes.Crisis && SmsSegments.Count(formatted) > 1) SmsLog.CrisisTooLong(logger, SmsSegments.Count(formatted));
+        return new SmsTurn(subscriber.ConversationId, hash, keyword, reply with { Text = formatted }, formatted);
+    }
+
+    private static SmsTurn Silent(SmsSubscriber subscriber, SmsKeyword keyword, string route) =>
+        new(subscriber.ConversationId, subscriber.PhoneHash, keyword, new Reply(route, "", [], null), "");
+
+    private SmsTurn Template(SmsSubscriber subscriber, SmsKeyword keyword, string route, string key, string locale)
+    {
+        var text = SmsText.Gsm(templates.Render(key, locale, Channel.Sms));
+        return new(subscriber.ConversationId, subscriber.PhoneHash, keyword, new Reply(route, text, [], null), text);
+    }
+}

@@ -1,0 +1,36 @@
+using ClinicBot.Channels.Sms.Twilio;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// The only way a text leaves through the REST API: a number that opted out is never texted, and Twilio's 21610 (the
+/// patient texted STOP to Twilio itself) records the opt-out so no later message is tried.
+/// </summary>
+internal sealed class SmsOutbound(SqliteSmsStore store, PhoneProtector phones, TwilioRestClient twilio, TimeProvider time, ILogger<SmsOutbound> logger)
+{
+    /// <exception cref="TwilioRestException">Twilio could not be reached or kept failing.</exception>
+    public async Task<SmsSendOutcome> SendAsync(string phoneHash, string text, CancellationToken cancellationToken)
+    {
+        var subscriber = await store.FindByHashAsync(phoneHash, cancellationToken);
+        if (subscriber is null) return SmsSendOutcome.UnknownNumber;
+        var phoneId = SmsLog.PhoneId(phoneHash);
+        if (subscriber.OptedOut)
+        {
+            SmsLog.Suppressed(logger, phoneId);
+            return SmsSendOutcome.OptedOut;
+        }
+
+        var result = await twilio.SendAsync(phones.Decrypt(subscriber.EncryptedNumber, subscriber.PhoneHash), text, cancellationToken);
+        if (result.Sent)
+        {
+            SmsLog.Sent(logger, phoneId, result.MessageSid);
+            return SmsSendOutcome.Sent;
+        }
+
+        SmsLog.Refused(logger, phoneId, result.Status, result.ErrorCode);
+        if (!result.OptedOut) return SmsSendOutcome.Refused;
+        if (await store.SetOptedOutAsync(phoneHash, true, time.GetUtcNow(), cancellationToken)) SmsLog.OptedOut(logger, phoneId);
+        return SmsSendOutcome.OptedOut;
+    }
+}

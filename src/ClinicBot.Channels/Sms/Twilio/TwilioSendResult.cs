@@ -1,0 +1,10 @@
+namespace ClinicBot.Channels.Sms.Twilio;
+
+/// <summary>What the Messages API said: the new message's SID, or Twilio's error code and HTTP status.</summary>
+internal sealed record TwilioSendResult(bool Sent, string? MessageSid, int? ErrorCode, int Status)
+{
+    /// <summary>"Message cannot be sent to the 'To' number because the customer has replied with STOP".</summary>
+    public const int RecipientOptedOut = 21610;
+
+    public bool OptedOut => ErrorCode == RecipientOptedOut;
+}
