@@ -1,8 +1,16 @@
 using BenchmarkDotNet.Running;
 using ClinicBot.Benchmarks.Answering;
+using ClinicBot.Benchmarks.Startup;
 
+// Start-up from an empty data folder:   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- startup
 // Quick distribution, as CI prints it:   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- latency
 // Careful per-question figures:        dotnet run -c Release --project tests/ClinicBot.Benchmarks -- --filter '*'
+if (args is ["startup", ..])
+{
+    StartupReport.Run();
+    return;
+}
+
 if (args is ["latency", ..])
 {
     AnswerLatencyReport.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
