@@ -2,6 +2,7 @@ using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Articles;
 using ClinicBot.Host.Health;
+using ClinicBot.Host.WebChat;
 using ClinicBot.Staff.Console;
 
 namespace ClinicBot.Host;
@@ -18,6 +19,7 @@ internal static class HostEndpointRouteBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapBotFramework();
+        app.MapWebChat();
         app.MapSms();
         app.MapStaffConsole();
         return app;

@@ -4,6 +4,7 @@ using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Storage;
+using ClinicBot.Host.WebChat;
 using ClinicBot.Staff;
 using ClinicBot.Staff.Console;
 using ClinicBot.Storage;
@@ -20,6 +21,7 @@ internal static class HostServiceCollectionExtensions
         services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddBotFramework(configuration);
+        services.AddWebChat(configuration);
         services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();

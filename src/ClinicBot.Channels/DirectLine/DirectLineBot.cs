@@ -1,0 +1,17 @@
+using ClinicBot.Channels.BotFramework.Activities;
+using ClinicBot.Channels.BotFramework.Turns;
+
+namespace ClinicBot.Channels.DirectLine;
+
+/// <summary>
+/// The bot behind ClinicBot's Direct Line: the same <see cref="ActivityProcessor"/> as <c>/api/messages</c> (turn pipeline,
+/// welcome, typing, fallback, duplicate detection), whose Connector calls stay in process.
+/// </summary>
+internal sealed class DirectLineBot(ActivityProcessor processor)
+{
+    public Task ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl;
+        return processor.ProcessAsync(activity, cancellationToken);
+    }
+}

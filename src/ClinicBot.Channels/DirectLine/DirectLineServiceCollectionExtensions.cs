@@ -1,0 +1,51 @@
+using ClinicBot.Channels.BotFramework;
+using ClinicBot.Channels.BotFramework.Connector;
+using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Conversations.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Channels.DirectLine;
+
+/// <summary>Registers ClinicBot's Direct Line and the web chat token service.</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>WebChat</c> (validated on start) and registers the Direct Line endpoint's services and its <see cref="IChannelDelivery"/>.
+    /// Call after <see cref="BotFrameworkServiceCollectionExtensions.AddBotFramework"/>: Direct Line turns use the same activity processing.
+    /// A host that keeps conversations elsewhere registers its <see cref="IDirectLineStore"/> first.
+    /// </summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineTranscript>();
+        services.AddSingleton<DirectLineBotAccount>();
+        services.AddSingleton<DirectLineSuggestions>();
+        services.AddSingleton<InProcessConnectorHandler>();
+        services.AddSingleton(sp =>
+        {
+            // The same processing as /api/messages; only its Connector calls are answered in process.
+            var connector = new ConnectorClient(
+                new InProcessHttpClientFactory(sp.GetRequiredService<InProcessConnectorHandler>()), new AnonymousTokenProvider(), new TrustedServiceUrls(),
+                sp.GetRequiredService<ConnectorResilience>(), sp.GetRequiredService<ILogger<ConnectorClient>>());
+            return new DirectLineBot(new ActivityProcessor(
+                sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(), connector,
+                sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityProcessor>>(),
+                sp.GetRequiredService<IConversationReferenceStore>()));
+        });
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineStream>();
+        services.AddHttpClient(AzureDirectLineTokens.HttpClientName);
+        services.AddSingleton<AzureDirectLineTokens>();
+        services.AddSingleton<IChannelDelivery, DirectLineDelivery>();
+        return services;
+    }
+}
