@@ -141,9 +141,10 @@ internal sealed partial class SmsWebhook(
     // received, or else the URL rebuilt from the request as it reached us.
     private static string SignedUrl(HttpContext http, string? configured)
     {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString).ToString();
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw)) raw = (http.Request.PathBase + http.Request.Path).ToString() + http.Request.QueryString;
         var question = raw.IndexOf('?');
-        var query = question >= 0 ? raw[question..] : "";
+        var query = question >= 0 ? raw[question..] : http.Request.QueryString.ToString();
         if (!string.IsNullOrEmpty(configured)) return configured.Contains('?') ? configured : configured + query;
         var path = raw.StartsWith('/') ? raw : (http.Request.PathBase + http.Request.Path).ToString() + query;
         return $"{http.Request.Scheme}://{http.Request.Host}{path}";
