@@ -21,3 +21,13 @@ fi
   fi
   node --test
 )
+
+# Interop with Twilio's own Node library (npm twilio, pinned in tests/sms-interop/package-lock.json): it signs webhooks for
+# /api/sms/twilio and checks our signature validator agrees with its validateRequest.
+(
+  cd tests/sms-interop
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+  node --test
+)
