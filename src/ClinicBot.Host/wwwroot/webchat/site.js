@@ -30,12 +30,19 @@
         conversationStartProperties: { locale: config.locale }
       });
       var accent = '#0b5563';
+      // The bot links its sources as /articles/{id}. Web Chat turns links it cannot resolve into citation buttons,
+      // so they are made absolute on this site before Web Chat's own Markdown renderer runs.
+      var origin = window.location.origin;
+      var renderMarkdown = function (markdown, options, init) {
+        return window.WebChat.renderMarkdown(String(markdown).replace(/\]\(\//g, '](' + origin + '/'), options, init);
+      };
       status.remove();
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
           userID: session.userId,
           locale: config.locale,
+          renderMarkdown: renderMarkdown,
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder },
           styleOptions: {
             accent: accent,
