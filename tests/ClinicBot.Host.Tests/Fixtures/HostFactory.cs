@@ -64,7 +64,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(() => RemoteAddress));
             if (WrapTurns is { } wrap)
             {
-                services.AddSingleton<ITurnHandler>(sp => wrap(new PipelineTurnHandler(sp.GetRequiredService<TurnPipeline>())));
+                services.AddSingleton<ITurnHandler>(sp => wrap(new PipelineTurnHandler(sp.GetRequiredService<TurnPipeline>(), sp.GetService<ClinicBot.Channels.Sms.SmsTurnFilter>())));
             }
         });
     }

@@ -107,7 +107,8 @@ public sealed class ActivityProcessor
         {
             var request = new TurnRequest(ConversationKey(inbound), channel, locale, text);
             // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
-            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false)
+            // Not for SMS: its conversation id is the patient's phone number, which is never stored in clear.
+            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false && channel != Channel.Sms)
             {
                 await _references.SaveAsync(request.ConversationId, ConversationReferences.From(inbound), cancellationToken);
             }
