@@ -12,6 +12,12 @@ public sealed class BotFrameworkOptions
     [Required, Url]
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
+    /// <summary>
+    /// Send a <c>handoff.initiate</c> event with the transcript to the channel whenever a turn raises an escalation,
+    /// for clinics whose agent hub takes conversations over that way. Default false: the staff console handles them.
+    /// </summary>
+    public bool SendHandoffInitiate { get; set; }
+
     /// <summary>The <c>iss</c> channel tokens must carry. Default <c>https://api.botframework.com</c>.</summary>
     [Required]
     public string TokenIssuer { get; set; } = "https://api.botframework.com";

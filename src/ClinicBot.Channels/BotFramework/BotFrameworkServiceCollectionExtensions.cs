@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Authentication;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.State;
 using ClinicBot.Channels.BotFramework.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton(sp => new ActivityProcessor(
             sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>()));
+            sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>(),
+            sp.GetService<IConversationStore>()));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddSingleton<IChannelDelivery, BotFrameworkDelivery>();
         return services;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.Logging;
@@ -24,11 +25,14 @@ public sealed class ActivityProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<ActivityProcessor> _logger;
     private readonly IConversationReferenceStore _references;
+    private readonly IConversationStore? _transcripts;
 
     internal ActivityProcessor(
         ITurnHandler turns, HostReplies replies, IActivityLedger ledger, ConnectorClient connector,
-        IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references)
+        IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references,
+        IConversationStore? transcripts = null)
     {
+        _transcripts = transcripts;
         _references = references;
         _turns = turns;
         _replies = replies;
@@ -118,6 +122,12 @@ public sealed class ActivityProcessor
 
         // Empty text: staff hold the conversation and answer it themselves, so the bot sends nothing.
         if (reply.Text.Length > 0) await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
+        if (reply.Escalation is { } escalation && _options.SendHandoffInitiate && _transcripts is not null)
+        {
+            var transcript = await _transcripts.TranscriptAsync(ConversationKey(inbound), cancellationToken);
+            var activities = transcript.Select(entry => TranscriptActivity(inbound, entry));
+            await outbox.SendAsync(ReplyActivities.HandoffInitiate(inbound, escalation, activities), cancellationToken);
+        }
     }
 
     private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)
@@ -174,6 +184,18 @@ public sealed class ActivityProcessor
             : "unknown";
 
     // Conversation ids are unique within a channel only.
+    // A transcript entry as a message activity: the patient's from the user, everything else from the bot.
+    private static Activity TranscriptActivity(Activity inbound, TranscriptEntry entry) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = inbound.ChannelId,
+        Conversation = inbound.Conversation,
+        From = entry.Author == "patient" ? inbound.From : inbound.Recipient,
+        Recipient = entry.Author == "patient" ? inbound.Recipient : inbound.From,
+        Text = entry.Text,
+        Timestamp = entry.At.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     internal static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
 
     private static string Key(string kind, Activity inbound, string id) => $"{kind}:{ConversationKey(inbound)}:{id}";

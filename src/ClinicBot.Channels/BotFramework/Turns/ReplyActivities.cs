@@ -31,6 +31,24 @@ public static class ReplyActivities
     /// <summary>A typing indicator in answer to <paramref name="inbound"/>.</summary>
     public static Activity Typing(Activity inbound) => Envelope(inbound, ActivityTypes.Typing);
 
+    /// <summary>
+    /// The Bot Framework <c>handoff.initiate</c> event for an agent hub: the escalation's priority and reason as the
+    /// routing value and the conversation so far as the Transcript attachment (spec brief section 5).
+    /// </summary>
+    public static Activity HandoffInitiate(Activity inbound, EscalationSummary escalation, IEnumerable<Activity> transcript)
+    {
+        var activity = Envelope(inbound, ActivityTypes.Event);
+        activity.Name = "handoff.initiate";
+        activity.From = inbound.From;
+        activity.Value = JsonSerializer.SerializeToElement(new { priority = escalation.Priority, reason = escalation.Reason });
+        activity.Attachments =
+        [
+            JsonSerializer.SerializeToElement(
+                new { contentType = "application/json", name = "Transcript", content = new { activities = transcript } }, ActivityJson.Options),
+        ];
+        return activity;
+    }
+
     /// <summary>The <c>clinicbot/reply</c> entity: the reply's JSON fields after <c>"type"</c>.</summary>
     public static JsonObject Entity(Reply reply)
     {
