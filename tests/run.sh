@@ -4,6 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Web chat: the host's build bundles Microsoft's Web Chat with npm (src/ClinicBot.Host/WebChat/WebChat.targets), and its
+# tests drive Debian's Chromium and read the SQLite file with sqlite3. Whatever is missing comes from Debian, once.
+webchat_missing=()
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then webchat_missing+=(nodejs npm); fi
+if [ ! -x /usr/bin/chromium ]; then webchat_missing+=(chromium); fi
+if ! command -v sqlite3 >/dev/null; then webchat_missing+=(sqlite3); fi
+if [ ${#webchat_missing[@]} -gt 0 ]; then
+  apt-get update && apt-get install -y --no-install-recommends "${webchat_missing[@]}"
+fi
+
 dotnet restore Bot.sln
 dotnet build Bot.sln --no-restore -c Debug
 # Detailed console output prints the dev-set quality figures each run.
@@ -26,6 +36,16 @@ fi
 # /api/sms/twilio and checks our signature validator agrees with its validateRequest.
 (
   cd tests/sms-interop
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+  node --test
+)
+
+# Web chat in a real browser (Debian's Chromium through playwright-core, no browser download) and Microsoft's DirectLineJS
+# client against ClinicBot's Direct Line, both on the host built above (pinned in tests/webchat/package-lock.json).
+(
+  cd tests/webchat
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund
   fi
