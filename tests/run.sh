@@ -3,6 +3,7 @@
 # Tests use real components (a SQLite file per run); nothing reaches the network but the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Web chat: the host's build bundles Microsoft's Web Chat with npm (src/ClinicBot.Host/WebChat/WebChat.targets), and its
 # tests drive Debian's Chromium and read the SQLite file with sqlite3. Whatever is missing comes from Debian, once.
@@ -11,7 +12,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then webchat_mis
 if [ ! -x /usr/bin/chromium ]; then webchat_missing+=(chromium); fi
 if ! command -v sqlite3 >/dev/null; then webchat_missing+=(sqlite3); fi
 if [ ${#webchat_missing[@]} -gt 0 ]; then
-  apt-get update && apt-get install -y --no-install-recommends "${webchat_missing[@]}"
+  as_root apt-get update && as_root apt-get install -y --no-install-recommends "${webchat_missing[@]}"
 fi
 
 dotnet restore Bot.sln
@@ -20,10 +21,7 @@ dotnet build Bot.sln --no-restore -c Debug
 dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" -- xUnit.ParallelizeTestCollections=true
 
 # Interop with Microsoft's Bot Framework JS SDK (npm botbuilder, pinned in tests/interop/package-lock.json): it drives the
-# host built above over real HTTP. Node.js and npm come from Debian when missing; packages install once, then offline.
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt-get update && apt-get install -y --no-install-recommends nodejs npm
-fi
+# host built above over real HTTP; packages install once, then offline.
 (
   cd tests/interop
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
