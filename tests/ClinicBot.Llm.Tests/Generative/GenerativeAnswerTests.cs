@@ -120,7 +120,8 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
 
         Assert.Equal(ExtractiveComposer.Name, reply.Composer);
         Assert.Equal(Routes.Answer, reply.Route);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(8));
+        // The model would take 30 s; the timeout cut it short. Generous upper bound: CI machines are busy.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -148,7 +149,8 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
 
         Assert.Equal(ExtractiveComposer.Name, reply.Composer);
         Assert.Single(_engine.Server.Requests);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalSeconds:0.00} s");
+        // Not waiting the 60 s Retry-After is the point; the bound is loose because CI machines are busy.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed.TotalSeconds:0.00} s: it waited for Retry-After");
     }
 
     [Fact]
