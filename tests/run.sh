@@ -18,7 +18,9 @@ fi
 dotnet restore Bot.sln
 dotnet build Bot.sln --no-restore -c Debug
 # Detailed console output prints the dev-set quality figures each run.
-dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" -- xUnit.ParallelizeTestCollections=true
+# Every suite runs even when an earlier one fails, so one run shows every failure; the exit code is the first failure's.
+status=0
+dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" -- xUnit.ParallelizeTestCollections=true || status=$?
 
 # Interop with Microsoft's Bot Framework JS SDK (npm botbuilder, pinned in tests/interop/package-lock.json): it drives the
 # host built above over real HTTP; packages install once, then offline.
@@ -28,7 +30,7 @@ dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" --
     npm ci --no-audit --no-fund
   fi
   node --test
-)
+) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
 
 # Interop with Twilio's own Node library (npm twilio, pinned in tests/sms-interop/package-lock.json): it signs webhooks for
 # /api/sms/twilio and checks our signature validator agrees with its validateRequest.
@@ -38,7 +40,7 @@ dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" --
     npm ci --no-audit --no-fund
   fi
   node --test
-)
+) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
 
 # Web chat in a real browser (Debian's Chromium through playwright-core, no browser download) and Microsoft's DirectLineJS
 # client against ClinicBot's Direct Line, both on the host built above (pinned in tests/webchat/package-lock.json).
@@ -48,4 +50,6 @@ dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" --
     npm ci --no-audit --no-fund
   fi
   node --test
-)
+) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
+
+exit "$status"
