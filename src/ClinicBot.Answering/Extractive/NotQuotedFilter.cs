@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ClinicBot.Knowledge.Text;
 using YamlDotNet.Serialization;
@@ -11,7 +12,12 @@ namespace ClinicBot.Answering.Extractive;
 /// </summary>
 public sealed class NotQuotedFilter : ISentenceFilter
 {
+    private const int MaxCachedVerdicts = 10_000;
+
     private readonly IReadOnlyList<Regex> _patterns;
+
+    // Article sentences are few and fixed, so each verdict is worked out once (answers are on the hot path).
+    private readonly ConcurrentDictionary<string, bool> _verdicts = new(StringComparer.Ordinal);
 
     private NotQuotedFilter(IReadOnlyList<Regex> patterns) => _patterns = patterns;
 
@@ -37,8 +43,11 @@ public sealed class NotQuotedFilter : ISentenceFilter
     /// <inheritdoc />
     public bool Allows(string sentence)
     {
+        if (_verdicts.TryGetValue(sentence, out var allowed)) return allowed;
         var folded = TextNormalizer.Fold(sentence);
-        return !_patterns.Any(p => p.IsMatch(folded));
+        allowed = !_patterns.Any(p => p.IsMatch(folded));
+        if (_verdicts.Count < MaxCachedVerdicts) _verdicts[sentence] = allowed;
+        return allowed;
     }
 
     private sealed class Rule

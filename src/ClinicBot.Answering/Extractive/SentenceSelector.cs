@@ -32,7 +32,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
         double? bestScore = null;
         foreach (var candidate in candidates)
         {
-            if (!filter.Allows(candidate.Sentence.Text) || selected.Any(s => s.Sentence == candidate.Sentence)) continue;
+            if (!filter.Allows(candidate.Sentence.Text) || selected.Any(s => ReferenceEquals(s.Sentence, candidate.Sentence))) continue;
             bestScore ??= candidate.Score;
 
             var sameClaim = selected.FirstOrDefault(s => similarity.AreSameClaim(s.Sentence, candidate.Sentence));
@@ -93,7 +93,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
         for (var i = last.Index + 1; i < passage.Sentences.Count; i++)
         {
             var sentence = passage.Sentences[i];
-            var scored = candidates.FirstOrDefault(c => c.Sentence == sentence);
+            var scored = candidates.FirstOrDefault(c => ReferenceEquals(c.Sentence, sentence));
             if (scored is null || !IsUsable(sentence, selected, filter)) yield break;
             yield return new SelectedSentence(sentence, passage.ArticleId, scored.Concepts, scored.HeadingConcepts, scored.Defines);
         }
@@ -119,7 +119,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
     }
 
     private static bool IsUsable(Sentence sentence, List<SelectedSentence> selected, ISentenceFilter filter) =>
-        filter.Allows(sentence.Text) && selected.All(s => s.Sentence != sentence);
+        filter.Allows(sentence.Text) && selected.All(s => !ReferenceEquals(s.Sentence, sentence));
 
     private static bool OpensWithBackReference(Sentence sentence) => BackReferences.Contains(sentence.FirstWord);
 
