@@ -6,6 +6,7 @@ using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
+using ClinicBot.Channels.Resilience;
 
 namespace ClinicBot.Channels.BotFramework.Connector;
 
@@ -41,7 +42,7 @@ internal sealed class ConnectorResilience(IOptions<BotFrameworkOptions> options,
                 UseJitter = true,
                 Delay = o.ConnectorRetryDelay,
                 MaxDelay = o.ConnectorMaxRetryAfter,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.Delay(args.Outcome.Result, o.ConnectorMaxRetryAfter, time)),
                 OnRetry = args =>
                 {
                     var outcome = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
@@ -67,17 +68,5 @@ internal sealed class ConnectorResilience(IOptions<BotFrameworkOptions> options,
                 },
             })
             .AddTimeout(o.ConnectorAttemptTimeout);
-    }
-
-    // The wait the server asked for, capped; null falls back to the exponential backoff.
-    private TimeSpan? RetryAfter(HttpResponseMessage? response)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header is null) return null;
-
-        var wait = header.Delta ?? (header.Date is { } date ? date - time.GetUtcNow() : null);
-        if (wait is not { } delay) return null;
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
-        return delay > options.Value.ConnectorMaxRetryAfter ? options.Value.ConnectorMaxRetryAfter : delay;
     }
 }

@@ -5,6 +5,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using ClinicBot.Channels.Resilience;
 
 namespace ClinicBot.Channels.Sms.Twilio;
 
@@ -33,7 +34,7 @@ internal sealed class TwilioResilience
                 UseJitter = true,
                 Delay = o.RetryDelay,
                 MaxDelay = o.MaxRetryAfter,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, o.MaxRetryAfter, time)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.Delay(args.Outcome.Result, o.MaxRetryAfter, time)),
                 OnRetry = args =>
                 {
                     SmsLog.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}");
@@ -64,12 +65,4 @@ internal sealed class TwilioResilience
     }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max, TimeProvider time)
-    {
-        var header = response?.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
-        if (wait is not { } delay) return null;
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
-    }
 }
