@@ -3,15 +3,23 @@ using ClinicBot.Storage;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Cli.Staff;
+using ClinicBot.Cli.Train;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Conversations.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff"))
+if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage);
+    return 2;
+}
+
+if (args[0] == "train")
+{
+    if (args.Length >= 2 && args[1] == "triage") return TrainTriageCommand.Run(args[2..], Console.Out, Console.Error);
+    Console.Error.WriteLine(TrainTriageCommand.Usage);
     return 2;
 }
 

@@ -19,4 +19,7 @@ internal sealed class RuleFileModel
     public NormalizationModel? Normalization { get; set; }
 
     public List<RuleModel>? OutputGuard { get; set; }
+
+    /// <summary>The template each route replies with when the learned model, not a rule, chose it (triage.yaml).</summary>
+    public Dictionary<string, string>? ModelResponses { get; set; }
 }

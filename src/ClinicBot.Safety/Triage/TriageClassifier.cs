@@ -1,130 +1,126 @@
-using System.Text.RegularExpressions;
-using ClinicBot.Safety.Normalization;
+using System.Globalization;
+using ClinicBot.Embeddings;
 using ClinicBot.Safety.Rules;
+using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Triage;
 
 /// <summary>
-/// Decides the route of every inbound message before anything is answered. Rules are data in
-/// <c>prompts/safety/*.yaml</c>, compiled once by <see cref="Load"/>; <see cref="Classify"/> is deterministic,
-/// thread-safe and allocation-light, normalising the message once and trying each route in precedence order.
+/// Decides the route of every inbound message before anything is answered: the clinician's rules
+/// (<see cref="TriageRules"/>) and the learned model (<c>triage-model.json</c>) side by side. Crisis is recall-first:
+/// crisis when a rule OR the model says so, for the message alone or read with the patient's previous messages. For the
+/// other routes a rule wins; a message no rule matched takes the model's route when it is confident, else education.
+/// Thread-safe. Without a model file it is the rules alone.
 /// </summary>
 public sealed class TriageClassifier
 {
-    private readonly TextNormalizer _normalizer;
-    private readonly IReadOnlyList<RouteRules> _routes;
+    private readonly TriageModel? _model;
+    private readonly SentenceEmbedder? _embedder;
+    private readonly IReadOnlyDictionary<TriageRoute, string> _modelResponses;
 
-    private TriageClassifier(TextNormalizer normalizer, IReadOnlyList<RouteRules> routes)
+    private TriageClassifier(TriageRules rules, TriageModel? model, SentenceEmbedder? embedder, IReadOnlyDictionary<TriageRoute, string> modelResponses)
     {
-        _normalizer = normalizer;
-        _routes = routes;
+        Rules = rules;
+        _model = model;
+        _embedder = embedder;
+        _modelResponses = modelResponses;
     }
+
+    /// <summary>The hand-written rules.</summary>
+    public TriageRules Rules { get; }
+
+    /// <summary>Whether a trained model reads messages beside the rules.</summary>
+    public bool HasModel => _model is not null;
 
     /// <summary>The routes tried, first to last; Education follows when none matches.</summary>
-    public IReadOnlyList<TriageRoute> Precedence => _routes.Select(r => r.Route).ToList();
+    public IReadOnlyList<TriageRoute> Precedence => Rules.Precedence;
 
-    /// <summary>Loads and compiles every triage rule file of a directory.</summary>
-    /// <param name="safetyRulesDirectory">The <c>prompts/safety</c> directory.</param>
-    /// <exception cref="InvalidDataException">A file, rule or pattern is invalid; the message names the file and rule.</exception>
-    public static TriageClassifier Load(string safetyRulesDirectory)
+    /// <summary>Loads the rules and, when <c>triage-model.json</c> is there, the model with the process's shared embedder.</summary>
+    /// <exception cref="InvalidDataException">A rule file or the model file is invalid.</exception>
+    public static TriageClassifier Load(string safetyRulesDirectory) => Load(safetyRulesDirectory, () => SentenceEmbedder.Shared);
+
+    /// <summary>Loads the rules and, when <c>triage-model.json</c> is there, the model; the embedder is created only then.</summary>
+    public static TriageClassifier Load(string safetyRulesDirectory, Func<SentenceEmbedder> embedder)
     {
-        var directory = SafetyRuleDirectory.Read(safetyRulesDirectory);
-        var compiler = new RuleCompiler(directory.Normalizer);
-        var precedence = ReadPrecedence(directory);
-
-        var rulesByRoute = new Dictionary<TriageRoute, (PhraseIndex Phrases, List<CompiledRule> Rules)>();
-        var exclusionsByRoute = new Dictionary<TriageRoute, List<Regex>>();
-        foreach (var (file, model) in directory.Files)
+        ArgumentNullException.ThrowIfNull(embedder);
+        var rules = TriageRules.Load(safetyRulesDirectory);
+        var model = TriageModel.Load(safetyRulesDirectory);
+        if (model is not null && model.File.EmbeddingModel != SentenceEmbedder.ModelName)
         {
-            if (model.Rules is not null) AddRouteFile(compiler, file, model, rulesByRoute);
-            foreach (var exclusion in model.Exclusions ?? [])
-            {
-                var regex = compiler.Matcher(file, exclusion.Id!, "phrases/patterns", exclusion)
-                    ?? throw new InvalidDataException($"{file}: exclusion '{exclusion.Id}' has no phrases or patterns.");
-                if (exclusion.AppliesTo is not { Count: > 0 })
-                {
-                    throw new InvalidDataException($"{file}: exclusion '{exclusion.Id}' needs 'applies_to' (the routes that ignore it).");
-                }
-
-                foreach (var route in exclusion.AppliesTo)
-                {
-                    var key = TriageRouteNames.Parse(file, route);
-                    if (!exclusionsByRoute.TryGetValue(key, out var list)) exclusionsByRoute[key] = list = [];
-                    list.Add(regex);
-                }
-            }
+            throw new InvalidDataException($"{TriageModelFile.FileName} was trained on {model.File.EmbeddingModel} vectors, not {SentenceEmbedder.ModelName}; retrain with `clinicbot train triage`.");
         }
 
-        var routes = precedence
-            .Where(rulesByRoute.ContainsKey)
-            .Select(route => new RouteRules(
-                route,
-                new RuleGroup(rulesByRoute[route].Phrases, rulesByRoute[route].Rules),
-                exclusionsByRoute.TryGetValue(route, out var exclusions) ? exclusions : []))
-            .ToList();
-        if (routes.Count == 0 || routes[0].Route != TriageRoute.Crisis)
-        {
-            throw new InvalidDataException("The safety rules define no crisis rules; triage will not start without them.");
-        }
-
-        return new TriageClassifier(directory.Normalizer, routes);
+        return new TriageClassifier(rules, model, model is null ? null : embedder(), ReadModelResponses(safetyRulesDirectory));
     }
 
-    /// <summary>Routes one message.</summary>
+    /// <summary>The same rules with another model: how training tries thresholds before it writes the model file.</summary>
+    internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _modelResponses);
+
+    /// <summary>Routes one message on its own.</summary>
     /// <param name="text">The patient's message as typed.</param>
     /// <param name="locale">"en" or "es". Only a hint: Spanish often arrives tagged "en", so rules of both languages always run.</param>
-    public TriageResult Classify(string text, string locale)
+    public TriageResult Classify(string text, string locale) => Classify(text, locale, []);
+
+    /// <summary>Routes one message read with the same patient's previous messages.</summary>
+    /// <param name="text">The patient's message as typed.</param>
+    /// <param name="locale">"en" or "es" (a hint).</param>
+    /// <param name="previous">The patient's earlier messages in this conversation, oldest first; only the last few are read.</param>
+    public TriageResult Classify(string text, string locale, IReadOnlyList<string> previous)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text)) return TriageResult.Education;
+        ArgumentNullException.ThrowIfNull(previous);
+        var ruled = Rules.Classify(text, locale);
+        if (_model is null || _embedder is null || string.IsNullOrWhiteSpace(text)) return ruled;
 
-        var normalized = _normalizer.Normalize(text);
-        foreach (var route in _routes)
+        var embedding = _embedder.Embed(text);
+        var alone = _model.Predict(TriageFeatures.Of(text, embedding, _model.NGrams));
+        var context = ReadWithContext(text, embedding, previous);
+        var file = _model.File;
+
+        var crisisReasons = new List<string>();
+        if (alone[TriageRoute.Crisis] >= file.CrisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+        if (context is not null && context[TriageRoute.Crisis] >= file.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
+        if (ruled.Route == TriageRoute.Crisis || crisisReasons.Count > 0)
         {
-            if (route.Match(normalized) is { } result) return result;
+            var reasons = ruled.Route == TriageRoute.Crisis ? [.. ruled.Reasons, .. crisisReasons] : crisisReasons;
+            if (reasons.Count == ruled.Reasons.Count) reasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+            return new TriageResult(TriageRoute.Crisis, reasons, "crisis") { Scores = alone, ContextScores = context, Embedding = embedding };
         }
 
-        return TriageResult.Education;
+        var (route, probability) = alone.Top(TriageRoute.Crisis);
+        var modelReason = Score("model." + TriageRouteNames.Label(route), probability);
+        if (ruled.Route != TriageRoute.Education)
+        {
+            return ruled with { Reasons = [.. ruled.Reasons, modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
+        }
+
+        return route != TriageRoute.Education && probability >= file.RouteThreshold && _modelResponses.TryGetValue(route, out var key)
+            ? new TriageResult(route, [modelReason], key) { Scores = alone, ContextScores = context, Embedding = embedding }
+            : TriageResult.Education with { Reasons = [modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
     }
 
-    private static void AddRouteFile(
-        RuleCompiler compiler, string file, RuleFileModel model, Dictionary<TriageRoute, (PhraseIndex Phrases, List<CompiledRule> Rules)> rulesByRoute)
+    private RouteScores? ReadWithContext(string text, float[] embedding, IReadOnlyList<string> previous)
     {
-        var route = TriageRouteNames.Parse(file, model.Route);
-        if (!rulesByRoute.TryGetValue(route, out var group)) rulesByRoute[route] = group = (new PhraseIndex(), []);
-        foreach (var rule in model.Rules!)
-        {
-            var responseKey = rule.Response ?? model.Response;
-            if (string.IsNullOrWhiteSpace(responseKey))
-            {
-                throw new InvalidDataException($"{file}: rule '{rule.Id}' has no response key (set 'response' on the file or the rule).");
-            }
+        var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(_model!.File.ContextMessages).ToList();
+        if (earlier.Count == 0) return null;
 
-            group.Rules.Add(compiler.Compile(file, rule, responseKey, group.Phrases));
-        }
+        var vectors = earlier.Select(_embedder!.Embed).Append(embedding).ToList();
+        return _model.Predict(TriageFeatures.Window([.. earlier, text], vectors, _model.NGrams));
     }
 
-    private static List<TriageRoute> ReadPrecedence(SafetyRuleDirectory directory)
+    private static string Score(string name, double probability) => name + ":" + probability.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static Dictionary<TriageRoute, string> ReadModelResponses(string directory)
     {
-        var files = directory.Files.Where(f => f.Model.Precedence is not null).ToList();
-        if (files.Count != 1)
+        var responses = new Dictionary<TriageRoute, string>();
+        var file = SafetyRuleDirectory.Read(directory).Files.SingleOrDefault(f => f.Model.ModelResponses is not null);
+        foreach (var (name, key) in file.Model?.ModelResponses ?? [])
         {
-            throw new InvalidDataException($"Exactly one safety rule file must hold the route 'precedence'; found {files.Count}.");
+            var route = TriageRouteNames.Parse(file.File, name);
+            if (route == TriageRoute.Crisis) throw new InvalidDataException($"{file.File}: 'model_responses' cannot set crisis; crisis always replies with the crisis template.");
+            responses[route] = key;
         }
 
-        var (file, model) = files[0];
-        var precedence = model.Precedence!.Select(name => TriageRouteNames.Parse(file, name)).ToList();
-        if (precedence.Count != TriageRouteNames.Names.Count || precedence.Distinct().Count() != precedence.Count)
-        {
-            throw new InvalidDataException($"{file}: 'precedence' must list each route once: {string.Join(", ", TriageRouteNames.Names)}.");
-        }
-
-        // A message that reveals a crisis is a crisis whatever else it asks: no file may put anything first.
-        if (precedence[0] != TriageRoute.Crisis)
-        {
-            throw new InvalidDataException($"{file}: 'precedence' must start with crisis.");
-        }
-
-        return precedence;
+        return responses;
     }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace ClinicBot.Safety.Triage.Model;
+
+/// <summary>
+/// The learned half of triage: a multinomial logistic regression (fitted by ML.NET's L-BFGS maximum-entropy trainer)
+/// over <see cref="TriageFeatures"/>. Predicting is one dot product per route and a softmax, so it runs here without
+/// ML.NET. Immutable and thread-safe.
+/// </summary>
+internal sealed class TriageModel
+{
+    private readonly float[][] _weights;
+    private readonly float[] _bias;
+
+    public TriageModel(TriageModelFile file)
+    {
+        File = file;
+        Routes = file.Labels.Select(TriageRouteNames.ParseLabel).ToArray();
+        _bias = [.. file.Bias];
+        _weights = file.Weights.Select(row =>
+        {
+            var bytes = Convert.FromBase64String(row);
+            var weights = new float[bytes.Length / sizeof(float)];
+            Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
+            return weights;
+        }).ToArray();
+        NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
+        if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
+        {
+            throw new InvalidDataException($"{TriageModelFile.FileName}: labels, bias and weights disagree; retrain with `clinicbot train triage`.");
+        }
+    }
+
+    public TriageModelFile File { get; }
+
+    public TriageRoute[] Routes { get; }
+
+    public CharNGrams NGrams { get; }
+
+    /// <summary>Reads the model of a safety rules directory, or null when there is none.</summary>
+    public static TriageModel? Load(string safetyRulesDirectory)
+    {
+        var path = Path.Combine(safetyRulesDirectory, TriageModelFile.FileName);
+        if (!System.IO.File.Exists(path)) return null;
+        try
+        {
+            var file = JsonSerializer.Deserialize<TriageModelFile>(System.IO.File.ReadAllText(path), TriageModelFile.Json)
+                ?? throw new InvalidDataException($"{TriageModelFile.FileName} is empty.");
+            return new TriageModel(file);
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw new InvalidDataException($"{TriageModelFile.FileName}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The probability of each route (in <see cref="Routes"/> order).</summary>
+    public RouteScores Predict(TriageFeatures features)
+    {
+        if (features.Length != _weights[0].Length)
+        {
+            throw new InvalidOperationException($"The model reads {_weights[0].Length} features; this message has {features.Length}.");
+        }
+
+        var dimensions = features.Embedding.Length;
+        var logits = new double[Routes.Length];
+        for (var k = 0; k < logits.Length; k++)
+        {
+            var row = _weights[k];
+            double sum = _bias[k];
+            for (var d = 0; d < dimensions; d++) sum += row[d] * features.Embedding[d];
+            for (var i = 0; i < features.NGramIndices.Length; i++) sum += row[dimensions + features.NGramIndices[i]] * features.NGramValues[i];
+            logits[k] = sum;
+        }
+
+        var max = logits.Max();
+        var total = 0.0;
+        for (var k = 0; k < logits.Length; k++) total += logits[k] = Math.Exp(logits[k] - max);
+        return new RouteScores(Routes, logits.Select(v => v / total).ToArray());
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ClinicBot.Safety.Triage.Model;
+
+/// <summary>
+/// <c>prompts/safety/triage-model.json</c>: the trained head, the corpus it was fitted on (by hash), the thresholds chosen
+/// on the validation split and the validation figures. Written only by <c>clinicbot train triage</c>.
+/// </summary>
+internal sealed class TriageModelFile
+{
+    public const string FileName = "triage-model.json";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public int Version { get; set; } = 1;
+
+    /// <summary>The sentence embedding model whose vectors the head reads.</summary>
+    public string EmbeddingModel { get; set; } = "";
+
+    /// <summary>SHA-256 of the example files the head was fitted on; a test fails when the examples change without retraining.</summary>
+    public string CorpusSha256 { get; set; } = "";
+
+    public int NgramBuckets { get; set; }
+
+    public int NgramMin { get; set; }
+
+    public int NgramMax { get; set; }
+
+    /// <summary>Crisis when the model's crisis probability of the message alone reaches this (chosen on validation).</summary>
+    public double CrisisThreshold { get; set; }
+
+    /// <summary>Crisis when the crisis probability of the message read with the previous ones reaches this.</summary>
+    public double ContextCrisisThreshold { get; set; }
+
+    /// <summary>A route no rule chose is taken from the model when its probability reaches this; otherwise education.</summary>
+    public double RouteThreshold { get; set; }
+
+    /// <summary>How many previous patient messages are read with the current one.</summary>
+    public int ContextMessages { get; set; }
+
+    /// <summary>Figures on the validation split when it was trained, for the record.</summary>
+    public Dictionary<string, string>? Validation { get; set; }
+
+    public List<string> Labels { get; set; } = [];
+
+    public List<float> Bias { get; set; } = [];
+
+    /// <summary>One row per label: little-endian float32 weights, Base64.</summary>
+    public List<string> Weights { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ClinicBot.Training.Corpus;
+
+/// <summary>
+/// Every example file of a folder (<c>prompts/safety/examples</c> for training and validation,
+/// <c>tests/data/triage/blind</c> for the blind split), in file order, with the hash the trained model records.
+/// </summary>
+public sealed class TriageCorpus
+{
+    private TriageCorpus(IReadOnlyList<TriageExample> examples, string sha256)
+    {
+        Examples = examples;
+        Sha256 = sha256;
+    }
+
+    public IReadOnlyList<TriageExample> Examples { get; }
+
+    /// <summary>SHA-256 over the files' names and bytes, in name order.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Reads every <c>*.jsonl</c> of a folder; a malformed line throws, naming its file and line.</summary>
+    public static TriageCorpus Read(string directory)
+    {
+        var files = Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new InvalidDataException($"No *.jsonl example files in {directory}.");
+        return new TriageCorpus(files.SelectMany(TriageCorpusFile.Read).ToList(), Hash(files));
+    }
+
+    /// <summary>The hash of a folder's example files, as <see cref="Read"/> computes it, without parsing them.</summary>
+    public static string HashOf(string directory) =>
+        Hash(Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>
+    /// The validation split: a fifth of the messages and of the conversations, by a stable hash of the text (or the
+    /// conversation id), so adding examples never moves an old one from one split to the other.
+    /// </summary>
+    public static bool IsValidation(TriageExample example) => Fnv1a((example.ConversationId ?? example.Text).ToLowerInvariant()) % 5 == 0;
+
+    private static string Hash(IReadOnlyList<string> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+
+        return hash;
+    }
+}
