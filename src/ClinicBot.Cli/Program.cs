@@ -6,6 +6,7 @@ using ClinicBot.Cli.Staff;
 using ClinicBot.Cli.Train;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Conversations.Turns;
+using ClinicBot.Safety.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,5 +58,5 @@ if (args[0] == "chat")
     return await new ChatCommand(pipeline).RunAsync(arguments!.Channel, arguments.Locale, Console.In, Console.Out, CancellationToken.None);
 }
 
-var command = new AskCommand(pipeline, host.Services.GetRequiredService<ExtractiveComposer>());
+var command = new AskCommand(pipeline, host.Services.GetRequiredService<ExtractiveComposer>(), host.Services.GetRequiredService<TriageClassifier>());
 return await command.RunAsync(arguments!, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClinicBot.Answering.Extractive;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
+using ClinicBot.Safety.Triage;
 
 namespace ClinicBot.Cli.Ask;
 
@@ -9,7 +10,7 @@ namespace ClinicBot.Cli.Ask;
 /// <c>ask</c>: puts one question, or one JSON line per question, through the same turn pipeline the channels use.
 /// Each question is a new conversation. Replies are the public reply JSON (or the text alone without --json).
 /// </summary>
-internal sealed class AskCommand(TurnPipeline pipeline, ExtractiveComposer composer)
+internal sealed class AskCommand(TurnPipeline pipeline, ExtractiveComposer composer, TriageClassifier triage)
 {
     internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -17,6 +18,7 @@ internal sealed class AskCommand(TurnPipeline pipeline, ExtractiveComposer compo
     {
         if (arguments.Explain)
         {
+            foreach (var line in TriageExplanation.Lines(triage, arguments.Question!, arguments.Locale)) await output.WriteLineAsync(line);
             foreach (var line in composer.Explain(arguments.Question!)) await output.WriteLineAsync(line);
             return 0;
         }

@@ -42,6 +42,9 @@ internal static class TrainTriageCommand
         {
             var validation = new TriageTrainer(embedder, output).Train(safety);
             output.Write(validation.Format("validation split"));
+            // The clinician's own examples that the model still gets wrong: what to look at (or add to) next.
+            foreach (var missed in validation.MissedCrises) output.WriteLine($"validation: missed crisis  {missed.Source}  {missed.Text}");
+            foreach (var wrong in validation.FalseCrises) output.WriteLine($"validation: false crisis  {wrong.Source}  {wrong.Text}");
             if (Directory.Exists(blind))
             {
                 var classifier = TriageClassifier.Load(safety, () => embedder);

@@ -26,6 +26,9 @@ public sealed class TurnPipeline(
     TimeProvider time,
     IStaffAvailability? availability = null)
 {
+    // Triage reads at most this many earlier messages (the model's own setting may read fewer).
+    private const int ContextMessages = 5;
+
     private readonly OutputGuardFilter _guard = new(outputGuard);
 
     /// <summary>Handles one message and returns the reply for its channel.</summary>
@@ -34,15 +37,18 @@ public sealed class TurnPipeline(
         var now = time.GetUtcNow();
         var locale = Locales.Normalize(request.Locale);
         var state = await conversations.GetAsync(request.ConversationId, cancellationToken);
+        var previous = await PreviousPatientMessagesAsync(request.ConversationId, cancellationToken);
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
 
-        var triaged = triage.Classify(request.Text, locale);
+        // The message is read with the patient's last few messages: an oblique line after a dark one is a crisis.
+        var triaged = triage.Classify(request.Text, locale, previous);
         var reply = triaged.Route switch
         {
             TriageRoute.Crisis => await CrisisAsync(request, locale, triaged, now, cancellationToken),
             _ when state.HeldBy is not null => HeldByStaff(),
             _ when state.InCrisis => Template(Routes.Crisis, "crisis_followup", request, locale, triaged, null),
-            TriageRoute.Education or TriageRoute.Smalltalk when state.LastBotRoute == Routes.Abstain && offerAcceptance.IsAcceptance(request.Text) =>
+            // "yes" to the offer after an abstention hands the question on, whatever a model reads into a bare "yes".
+            not TriageRoute.Injection when state.LastBotRoute == Routes.Abstain && offerAcceptance.IsAcceptance(request.Text) =>
                 await EscalateAsync(Routes.Human, request, locale, triaged with { ResponseKey = "human" }, EscalationPriority.Normal, EscalationReason.LowConfidence, now, cancellationToken),
             TriageRoute.Clinical => await EscalateAsync(Routes.Clinical, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Clinical, now, cancellationToken),
             TriageRoute.Human => await EscalateAsync(Routes.Human, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Requested, now, cancellationToken),
@@ -54,6 +60,12 @@ public sealed class TurnPipeline(
 
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("bot", reply.Text, reply.Route, reply.Sources, time.GetUtcNow()), cancellationToken);
         return reply;
+    }
+
+    private async Task<IReadOnlyList<string>> PreviousPatientMessagesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var transcript = await conversations.TranscriptAsync(conversationId, cancellationToken);
+        return transcript.Where(e => e.Author == "patient").TakeLast(ContextMessages).Select(e => e.Text).ToList();
     }
 
     // A staff member is talking with the patient: the bot stays quiet (crisis triage above still runs and re-alerts).

@@ -17,13 +17,16 @@ public sealed class TriageClassifier
     private readonly TriageModel? _model;
     private readonly SentenceEmbedder? _embedder;
     private readonly IReadOnlyDictionary<TriageRoute, string> _modelResponses;
+    private readonly SpanishGloss _gloss;
 
-    private TriageClassifier(TriageRules rules, TriageModel? model, SentenceEmbedder? embedder, IReadOnlyDictionary<TriageRoute, string> modelResponses)
+    private TriageClassifier(
+        TriageRules rules, TriageModel? model, SentenceEmbedder? embedder, IReadOnlyDictionary<TriageRoute, string> modelResponses, SpanishGloss gloss)
     {
         Rules = rules;
         _model = model;
         _embedder = embedder;
         _modelResponses = modelResponses;
+        _gloss = gloss;
     }
 
     /// <summary>The hand-written rules.</summary>
@@ -50,11 +53,14 @@ public sealed class TriageClassifier
             throw new InvalidDataException($"{TriageModelFile.FileName} was trained on {model.File.EmbeddingModel} vectors, not {SentenceEmbedder.ModelName}; retrain with `clinicbot train triage`.");
         }
 
-        return new TriageClassifier(rules, model, model is null ? null : embedder(), ReadModelResponses(safetyRulesDirectory));
+        return new TriageClassifier(rules, model, model is null ? null : embedder(), ReadModelResponses(safetyRulesDirectory), SpanishGloss.Load(safetyRulesDirectory));
     }
 
     /// <summary>The same rules with another model: how training tries thresholds before it writes the model file.</summary>
-    internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _modelResponses);
+    internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _modelResponses, _gloss);
+
+    /// <summary>What the embedding model reads of a message (a Spanish one in rough English); training embeds the same.</summary>
+    internal string EmbeddingInput(string text, string locale) => _gloss.EmbeddingInput(text, locale);
 
     /// <summary>Routes one message on its own.</summary>
     /// <param name="text">The patient's message as typed.</param>
@@ -72,9 +78,9 @@ public sealed class TriageClassifier
         var ruled = Rules.Classify(text, locale);
         if (_model is null || _embedder is null || string.IsNullOrWhiteSpace(text)) return ruled;
 
-        var embedding = _embedder.Embed(text);
+        var embedding = _embedder.Embed(EmbeddingInput(text, locale));
         var alone = _model.Predict(TriageFeatures.Of(text, embedding, _model.NGrams));
-        var context = ReadWithContext(text, embedding, previous);
+        var context = ReadWithContext(text, locale, embedding, previous);
         var file = _model.File;
 
         var crisisReasons = new List<string>();
@@ -99,12 +105,12 @@ public sealed class TriageClassifier
             : TriageResult.Education with { Reasons = [modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
     }
 
-    private RouteScores? ReadWithContext(string text, float[] embedding, IReadOnlyList<string> previous)
+    private RouteScores? ReadWithContext(string text, string locale, float[] embedding, IReadOnlyList<string> previous)
     {
         var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(_model!.File.ContextMessages).ToList();
         if (earlier.Count == 0) return null;
 
-        var vectors = earlier.Select(_embedder!.Embed).Append(embedding).ToList();
+        var vectors = earlier.Select(p => _embedder!.Embed(EmbeddingInput(p, locale))).Append(embedding).ToList();
         return _model.Predict(TriageFeatures.Window([.. earlier, text], vectors, _model.NGrams));
     }
 

@@ -28,9 +28,17 @@ public sealed class TriageCorpus
         return new TriageCorpus(files.SelectMany(TriageCorpusFile.Read).ToList(), Hash(files));
     }
 
-    /// <summary>The hash of a folder's example files, as <see cref="Read"/> computes it, without parsing them.</summary>
-    public static string HashOf(string directory) =>
-        Hash(Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal).ToList());
+    /// <summary>
+    /// The hash a trained model records: the example files of <c>examples/</c> and the Spanish glossary the embedding
+    /// reads through, so a change to either makes the model stale.
+    /// </summary>
+    public static string TrainingInputsHash(string safetyDirectory)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(safetyDirectory, "examples"), "*.jsonl").Order(StringComparer.Ordinal).ToList();
+        var gloss = Path.Combine(safetyDirectory, "gloss", "es.yaml");
+        if (File.Exists(gloss)) files.Add(gloss);
+        return Hash(files);
+    }
 
     /// <summary>
     /// The validation split: a fifth of the messages and of the conversations, by a stable hash of the text (or the

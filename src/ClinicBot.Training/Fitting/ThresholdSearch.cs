@@ -9,9 +9,9 @@ namespace ClinicBot.Training.Fitting;
 
 /// <summary>
 /// Chooses the model's thresholds on the validation split, with the rules in place, one after the other:
-/// the crisis threshold for a message alone (most crisis recall with at most 1 % false crises, then the highest),
-/// the crisis threshold for a message read with its previous ones (most crisis conversations caught at onset with at
-/// most 2 % of calm conversations called crisis), then the confidence the model needs to route a message no rule
+/// the crisis threshold for a message alone (most crisis recall while adding at most TriageTrainer.MaxFalseCrisisRate false crises to the rules',
+/// then the highest), the crisis threshold for a message read with its previous ones (most crisis conversations caught
+/// at onset while calling at most 2 % more calm conversations crisis), then the confidence the model needs to route a message no rule
 /// matched (best accuracy on the other routes).
 /// </summary>
 internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder embedder, IReadOnlyList<TriageExample> validation, TextWriter log)
@@ -23,13 +23,23 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         var messages = validation.Where(e => e.ConversationId is null).ToList();
         var conversations = validation.Where(e => e.ConversationId is not null).ToList();
 
+        // The rules alone already raise some false crises; the model may add at most MaxFalseCrisisRate to them.
         file.ContextCrisisThreshold = 1.01;
         file.RouteThreshold = 1.01;
+        file.CrisisThreshold = 1.01;
+        var rulesFalseCrisis = Evaluate(file, messages).Messages.FalseCrisisRate();
+        var calm = Evaluate(file, conversations);
+        var rulesCalmCalled = (double)calm.CalmConversationsCalledCrisis / Math.Max(1, calm.CalmConversations);
+        var curve = new List<string>();
         file.CrisisThreshold = Best(file, messages, (f, t) => f.CrisisThreshold = t, r =>
-            r.Messages.FalseCrisisRate() <= TriageTrainer.MaxFalseCrisisRate ? r.Messages.Recall(TriageRoute.Crisis) : double.NegativeInfinity);
+        {
+            curve.Add(string.Create(CultureInfo.InvariantCulture, $"{r.Messages.Recall(TriageRoute.Crisis):P0}/{r.Messages.FalseCrisisRate():P1}"));
+            return r.Messages.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? r.Messages.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
+        });
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crisis recall/false crisis by threshold 0.025..0.975 (rules alone: false crisis {rulesFalseCrisis:P1}): {string.Join(" ", curve)}"));
 
         file.ContextCrisisThreshold = Best(file, conversations, (f, t) => f.ContextCrisisThreshold = t, r =>
-            r.CalmConversations == 0 || (double)r.CalmConversationsCalledCrisis / r.CalmConversations <= 0.02
+            (double)r.CalmConversationsCalledCrisis / Math.Max(1, r.CalmConversations) <= rulesCalmCalled + 0.02
                 ? (double)r.CrisisConversationsCaughtAtOnset / Math.Max(1, r.CrisisConversations)
                 : double.NegativeInfinity);
 

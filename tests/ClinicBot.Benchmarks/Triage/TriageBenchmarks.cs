@@ -6,7 +6,7 @@ using ClinicBot.Testing.DevSet;
 namespace ClinicBot.Benchmarks.Triage;
 
 /// <summary>
-/// Triage runs before every answer, so it has a budget: at most 100 µs per message. Each invocation classifies every
+/// The rules half of triage (without the model, see <see cref="TriageModelBenchmarks"/>) has a budget: at most 100 µs per message. Each invocation classifies every
 /// dev-set message once; OperationsPerInvoke makes the reported mean a per-message figure.
 /// Public and unsealed because BenchmarkDotNet generates a class deriving from it.
 /// </summary>
@@ -16,13 +16,13 @@ public class TriageBenchmarks
     // The dev set's size; GlobalSetup checks it so the per-message figure stays honest if the file changes.
     private const int Messages = 150;
 
-    private TriageClassifier _classifier = null!;
+    private TriageRules _classifier = null!;
     private (string Text, string Locale)[] _messages = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _classifier = TriageClassifier.Load(Path.Combine(RepositoryPaths.Prompts, "safety"));
+        _classifier = TriageRules.Load(Path.Combine(RepositoryPaths.Prompts, "safety"));
         _messages = DevSetLoader.All.Select(c => (c.Text, c.Locale)).ToArray();
         if (_messages.Length != Messages)
         {

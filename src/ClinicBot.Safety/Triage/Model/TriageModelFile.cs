@@ -23,7 +23,7 @@ internal sealed class TriageModelFile
     /// <summary>The sentence embedding model whose vectors the head reads.</summary>
     public string EmbeddingModel { get; set; } = "";
 
-    /// <summary>SHA-256 of the example files the head was fitted on; a test fails when the examples change without retraining.</summary>
+    /// <summary>SHA-256 of the example files the head was fitted on and of the Spanish glossary; a test fails when either changes without retraining.</summary>
     public string CorpusSha256 { get; set; } = "";
 
     public int NgramBuckets { get; set; }
