@@ -55,21 +55,36 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     /// <summary>The transformer alone on already tokenized input: the floor a benchmark compares triage against.</summary>
-    internal float[] Infer(long[] tokenIds)
+    internal float[] Infer(long[] tokenIds) => InferBatch([tokenIds])[0];
+
+    private float[][] InferBatch(IReadOnlyList<long[]> batch)
     {
-        var length = tokenIds.Length;
-        var mask = new long[length];
-        Array.Fill(mask, 1L);
-        var shape = new long[] { 1, length };
-        using var ids = OrtValue.CreateTensorValueFromMemory(tokenIds, shape);
+        var length = batch.Max(t => t.Length);
+        var ids = new long[batch.Count * length];
+        var mask = new long[batch.Count * length];
+        for (var b = 0; b < batch.Count; b++)
+        {
+            batch[b].CopyTo(ids, b * length);
+            Array.Fill(mask, 1L, b * length, batch[b].Length);
+        }
+
+        var shape = new long[] { batch.Count, length };
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var types = OrtValue.CreateTensorValueFromMemory(new long[length], shape);
+        using var types = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(
             runOptions,
-            new Dictionary<string, OrtValue> { ["input_ids"] = ids, ["attention_mask"] = attention, ["token_type_ids"] = types },
+            new Dictionary<string, OrtValue> { ["input_ids"] = idsValue, ["attention_mask"] = attention, ["token_type_ids"] = types },
             ["last_hidden_state"]);
-        return MeanPoolNormalized(outputs[0].GetTensorDataAsSpan<float>(), length);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var vectors = new float[batch.Count][];
+        for (var b = 0; b < batch.Count; b++)
+        {
+            vectors[b] = MeanPoolNormalized(hidden.Slice(b * length * Dimensions, length * Dimensions), batch[b].Length);
+        }
+
+        return vectors;
     }
 
     /// <summary>Word-piece ids of a text, [CLS] and [SEP] included, cut at the configured maximum.</summary>

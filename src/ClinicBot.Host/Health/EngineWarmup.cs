@@ -1,9 +1,10 @@
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Knowledge;
+using ClinicBot.Safety.Triage;
 
 namespace ClinicBot.Host.Health;
 
-/// <summary>Loads the articles, brings the search index up to date and builds the turn pipeline at start-up, so the first patient does not wait.</summary>
+/// <summary>Loads the articles, brings the search index up to date, builds the turn pipeline and runs the triage model once at start-up, so the first patient does not wait.</summary>
 internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<EngineWarmup> logger) : BackgroundService
 {
     private volatile bool _ready;
@@ -18,6 +19,8 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         services.GetRequiredService<TurnPipeline>();
+        // The first pass through ONNX Runtime is the slow one; take it here rather than on a patient's message.
+        services.GetRequiredService<TriageClassifier>().Classify("What is ketamine therapy?", "en");
         Articles = knowledge.Articles.Count;
         _ready = true;
         Loaded(logger, Articles);

@@ -75,17 +75,32 @@ public sealed class TriageClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(previous);
+        if (_model is null || _embedder is null || string.IsNullOrWhiteSpace(text)) return Rules.Classify(text, locale);
+        return Decide(Read(_model, text, locale, previous), _model.File);
+    }
+
+    /// <summary>What the rules and the model read of a message, before any threshold.</summary>
+    internal TriageSignals Read(TriageModel model, string text, string locale, IReadOnlyList<string> previous)
+    {
         var ruled = Rules.Classify(text, locale);
-        if (_model is null || _embedder is null || string.IsNullOrWhiteSpace(text)) return ruled;
+        var file = model.File;
+        var features = Featurize(file, text, locale, [], model.NGrams, _embedder!);
+        var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(file.ContextMessages).ToList();
+        var context = earlier.Count == 0 ? null : model.Predict(Featurize(file, text, locale, earlier, model.NGrams, _embedder!));
+        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding);
+    }
 
-        var embedding = _embedder.Embed(EmbeddingInput(text, locale));
-        var alone = _model.Predict(TriageFeatures.Of(text, embedding, _model.NGrams));
-        var context = ReadWithContext(text, locale, embedding, previous);
-        var file = _model.File;
-
+    /// <summary>
+    /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone or the
+    /// message read with the previous ones says so; otherwise a rule's route, else the model's when confident, else
+    /// education.
+    /// </summary>
+    internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
+    {
+        var (ruled, alone, context, embedding) = signals;
         var crisisReasons = new List<string>();
-        if (alone[TriageRoute.Crisis] >= file.CrisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
-        if (context is not null && context[TriageRoute.Crisis] >= file.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
+        if (alone[TriageRoute.Crisis] >= thresholds.CrisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+        if (context is not null && context[TriageRoute.Crisis] >= thresholds.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
         if (ruled.Route == TriageRoute.Crisis || crisisReasons.Count > 0)
         {
             var reasons = ruled.Route == TriageRoute.Crisis ? [.. ruled.Reasons, .. crisisReasons] : crisisReasons;
@@ -100,18 +115,25 @@ public sealed class TriageClassifier
             return ruled with { Reasons = [.. ruled.Reasons, modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
         }
 
-        return route != TriageRoute.Education && probability >= file.RouteThreshold && _modelResponses.TryGetValue(route, out var key)
+        return route != TriageRoute.Education && probability >= thresholds.RouteThreshold && _modelResponses.TryGetValue(route, out var key)
             ? new TriageResult(route, [modelReason], key) { Scores = alone, ContextScores = context, Embedding = embedding }
             : TriageResult.Education with { Reasons = [modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
     }
 
-    private RouteScores? ReadWithContext(string text, string locale, float[] embedding, IReadOnlyList<string> previous)
+    /// <summary>
+    /// What the model reads of a message, alone or with the patient's earlier messages (oldest first): the sentence
+    /// vector of <see cref="EmbeddingInput"/> and the n-grams of the text as written or as the rules normalise it (the
+    /// model file says which). Training reads its examples through this same method.
+    /// </summary>
+    internal TriageFeatures Featurize(
+        TriageModelFile settings, string text, string locale, IReadOnlyList<string> earlier, CharNGrams ngrams, SentenceEmbedder embedder)
     {
-        var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(_model!.File.ContextMessages).ToList();
-        if (earlier.Count == 0) return null;
+        string NGramInput(string message) => settings.NgramInput == TriageModelFile.NormalizedText ? Rules.Normalize(message) : message;
+        var embedding = embedder.Embed(EmbeddingInput(text, locale));
+        if (earlier.Count == 0) return TriageFeatures.Of(NGramInput(text), embedding, ngrams);
 
-        var vectors = earlier.Select(p => _embedder!.Embed(EmbeddingInput(p, locale))).Append(embedding).ToList();
-        return _model.Predict(TriageFeatures.Window([.. earlier, text], vectors, _model.NGrams));
+        var vectors = earlier.Select(p => embedder.Embed(EmbeddingInput(p, locale))).Append(embedding).ToList();
+        return TriageFeatures.Window([.. earlier.Select(NGramInput), NGramInput(text)], vectors, ngrams);
     }
 
     private static string Score(string name, double probability) => name + ":" + probability.ToString("0.00", CultureInfo.InvariantCulture);

@@ -70,6 +70,9 @@ public sealed class TriageRules
         return new TriageRules(directory.Normalizer, routes);
     }
 
+    /// <summary>The message as every rule sees it: lower case, no accents, SMS spelling and leetspeak undone.</summary>
+    internal string Normalize(string text) => _normalizer.Normalize(text);
+
     /// <summary>Routes one message by the rules alone.</summary>
     /// <param name="text">The patient's message as typed.</param>
     /// <param name="locale">"en" or "es". Only a hint: Spanish often arrives tagged "en", so rules of both languages always run.</param>

@@ -29,14 +29,16 @@ public sealed class TriageCorpus
     }
 
     /// <summary>
-    /// The hash a trained model records: the example files of <c>examples/</c> and the Spanish glossary the embedding
-    /// reads through, so a change to either makes the model stale.
+    /// The hash a trained model records: the example files of <c>examples/</c>, the Spanish glossary the embedding reads
+    /// through and the normalisation the n-grams may read through, so a change to any makes the model stale.
     /// </summary>
     public static string TrainingInputsHash(string safetyDirectory)
     {
         var files = Directory.EnumerateFiles(Path.Combine(safetyDirectory, "examples"), "*.jsonl").Order(StringComparer.Ordinal).ToList();
-        var gloss = Path.Combine(safetyDirectory, "gloss", "es.yaml");
-        if (File.Exists(gloss)) files.Add(gloss);
+        foreach (var reading in new[] { Path.Combine("gloss", "es.yaml"), "normalization.yaml" })
+        {
+            if (File.Exists(Path.Combine(safetyDirectory, reading))) files.Add(Path.Combine(safetyDirectory, reading));
+        }
         return Hash(files);
     }
 

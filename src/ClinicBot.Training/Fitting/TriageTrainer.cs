@@ -27,6 +27,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
 
     private const int ContextMessages = 3;
     private static readonly float[] L2Candidates = [0.1f, 0.3f, 1f];
+    private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
 
     /// <summary>Trains and writes the model; returns the validation report.</summary>
     /// <param name="safetyDirectory"><c>prompts/safety</c>: the rules, <c>examples/</c>, and where the model is written.</param>
@@ -39,20 +40,30 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
 
         var ngrams = new CharNGrams(NGramBuckets, 3, 5);
         var rules = TriageClassifier.Load(safetyDirectory, () => embedder);
-        var rows = training.Select(e => (Featurize(rules, e, ngrams).ToDense(), TriageRouteNames.Label(e.Route))).ToList();
+        var hash = TriageCorpus.TrainingInputsHash(safetyDirectory);
 
-        // The regularisation strength is chosen on validation like the thresholds: the most crisis recall, then the
-        // fewest false crises, then the best accuracy on the other routes.
+        // The n-gram input and the regularisation strength are chosen on validation like the thresholds: the most crisis
+        // recall, then the fewest false crises, then the best accuracy on the other routes.
         (TriageModelFile File, TriageReport Report, (double, double, double) Score)? best = null;
-        foreach (var l2 in L2Candidates)
+        foreach (var input in NGramInputs)
         {
-            var (labels, weights, bias) = MaximumEntropyFit.Fit(rows, l2);
-            var file = NewFile(TriageCorpus.TrainingInputsHash(safetyDirectory), labels, weights, bias);
-            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
-            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"L2 {l2}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
-            if (best is null || score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+            var settings = new TriageModelFile { NgramInput = input, ContextMessages = ContextMessages };
+            var rows = training.Select(e =>
+            {
+                var earlier = e.Previous.TakeLast(ContextMessages).ToList();
+                var features = rules.Featurize(settings, e.Text, e.Locale, earlier, ngrams, embedder);
+                return (features.ToDense(), TriageRouteNames.Label(e.Route));
+            }).ToList();
+            foreach (var l2 in L2Candidates)
+            {
+                var (labels, weights, bias) = MaximumEntropyFit.Fit(rows, l2);
+                var file = NewFile(hash, input, labels, weights, bias);
+                var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
+                var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"n-grams of {input} text, L2 {l2}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
+                if (best is null || score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+            }
         }
 
         var (chosen, chosenReport, _) = best!.Value;
@@ -60,8 +71,9 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         return chosenReport;
     }
 
-    private static TriageModelFile NewFile(string corpusSha256, IReadOnlyList<string> labels, float[][] weights, float[] bias) => new()
+    private static TriageModelFile NewFile(string corpusSha256, string ngramInput, IReadOnlyList<string> labels, float[][] weights, float[] bias) => new()
     {
+        NgramInput = ngramInput,
         EmbeddingModel = SentenceEmbedder.ModelName,
         CorpusSha256 = corpusSha256,
         NgramBuckets = NGramBuckets,
@@ -99,17 +111,6 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         };
 
         File.WriteAllText(Path.Combine(safetyDirectory, TriageModelFile.FileName), JsonSerializer.Serialize(file, TriageModelFile.Json) + "\n");
-    }
-
-    /// <summary>The features of an example as triage computes them: alone, or read with its previous messages.</summary>
-    internal TriageFeatures Featurize(TriageClassifier rules, TriageExample example, CharNGrams ngrams)
-    {
-        float[] Embed(string text) => embedder.Embed(rules.EmbeddingInput(text, example.Locale));
-        var embedding = Embed(example.Text);
-        if (example.Previous.Count == 0) return TriageFeatures.Of(example.Text, embedding, ngrams);
-
-        var earlier = example.Previous.TakeLast(ContextMessages).ToList();
-        return TriageFeatures.Window([.. earlier, example.Text], [.. earlier.Select(Embed), embedding], ngrams);
     }
 
     private static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);

@@ -26,6 +26,11 @@ internal sealed class TriageModelFile
     /// <summary>SHA-256 of the example files the head was fitted on and of the Spanish glossary; a test fails when either changes without retraining.</summary>
     public string CorpusSha256 { get; set; } = "";
 
+    /// <summary>The n-grams read the message as written (<c>raw</c>) or as the rules normalise it (<see cref="NormalizedText"/>).</summary>
+    public string NgramInput { get; set; } = "raw";
+
+    public const string NormalizedText = "normalized";
+
     public int NgramBuckets { get; set; }
 
     public int NgramMin { get; set; }
