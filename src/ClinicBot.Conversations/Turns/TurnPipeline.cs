@@ -37,7 +37,8 @@ public sealed class TurnPipeline(
         var now = time.GetUtcNow();
         var locale = Locales.Normalize(request.Locale);
         var state = await conversations.GetAsync(request.ConversationId, cancellationToken);
-        var previous = await PreviousPatientMessagesAsync(request.ConversationId, cancellationToken);
+        // Once in crisis the conversation stays there; only a message's own words raise a new alert after that.
+        var previous = state.InCrisis ? [] : await PreviousPatientMessagesAsync(request.ConversationId, cancellationToken);
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
 
         // The message is read with the patient's last few messages: an oblique line after a dark one is a crisis.

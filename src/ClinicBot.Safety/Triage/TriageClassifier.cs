@@ -91,20 +91,23 @@ public sealed class TriageClassifier
     }
 
     /// <summary>
-    /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone or the
-    /// message read with the previous ones says so; otherwise a rule's route, else the model's when confident, else
+    /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone (surer where
+    /// a crisis exclusion matched) or the message read with the previous ones says so; otherwise a rule's route, else the model's when confident, else
     /// education.
     /// </summary>
     internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
     {
         var (ruled, alone, context, embedding) = signals;
+        // Where the clinician's exclusions blanked out an idiom, a negation or past history ("I'm not suicidal, just...",
+        // "my mom will kill me if I miss it"), the model must be surer before it overrules them.
+        var crisisThreshold = ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : thresholds.CrisisThreshold;
         var crisisReasons = new List<string>();
-        if (alone[TriageRoute.Crisis] >= thresholds.CrisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+        if (alone[TriageRoute.Crisis] >= crisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
         if (context is not null && context[TriageRoute.Crisis] >= thresholds.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
         if (ruled.Route == TriageRoute.Crisis || crisisReasons.Count > 0)
         {
+            if (crisisReasons.Count == 0) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
             var reasons = ruled.Route == TriageRoute.Crisis ? [.. ruled.Reasons, .. crisisReasons] : crisisReasons;
-            if (reasons.Count == ruled.Reasons.Count) reasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
             return new TriageResult(TriageRoute.Crisis, reasons, "crisis") { Scores = alone, ContextScores = context, Embedding = embedding };
         }
 

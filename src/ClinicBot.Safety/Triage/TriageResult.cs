@@ -11,6 +11,9 @@ public sealed record TriageResult(TriageRoute Route, IReadOnlyList<string> Reaso
     /// <summary>No rule matched: an ordinary question for the answer engine.</summary>
     public static TriageResult Education { get; } = new(TriageRoute.Education, [], "");
 
+    /// <summary>Whether a crisis exclusion (an idiom, a negation, past history) blanked out part of the message.</summary>
+    public bool CrisisWordingExcluded { get; init; }
+
     /// <summary>The model's probabilities for the message alone; null when triage runs on rules only.</summary>
     public RouteScores? Scores { get; init; }
 

@@ -82,12 +82,15 @@ public sealed class TriageRules
         if (string.IsNullOrWhiteSpace(text)) return TriageResult.Education;
 
         var normalized = _normalizer.Normalize(text);
+        var crisisExcluded = false;
         foreach (var route in _routes)
         {
-            if (route.Match(normalized) is { } result) return result;
+            var result = route.Match(normalized, out var excluded);
+            if (route.Route == TriageRoute.Crisis) crisisExcluded = excluded;
+            if (result is not null) return crisisExcluded ? result with { CrisisWordingExcluded = true } : result;
         }
 
-        return TriageResult.Education;
+        return crisisExcluded ? TriageResult.Education with { CrisisWordingExcluded = true } : TriageResult.Education;
     }
 
     private static void AddRouteFile(

@@ -11,7 +11,8 @@ namespace ClinicBot.Training.Fitting;
 /// Chooses the model's thresholds on the validation split, with the rules in place. Each example is read once (rules
 /// and model); only the decision is replayed per candidate. In turn: the crisis threshold for a message alone (most
 /// crisis recall while adding at most <see cref="TriageTrainer.MaxFalseCrisisRate"/> false crises to the rules', then
-/// the highest), the crisis threshold for a message read with its previous
+/// the highest), the same where a crisis exclusion of the rules matched (never below the first; most recall less false
+/// crises), the crisis threshold for a message read with its previous
 /// ones (most crisis conversations caught at onset while calling at most 2 % more calm conversations crisis), then the
 /// confidence the model needs to route a message no rule matched (best accuracy on the other routes).
 /// </summary>
@@ -29,7 +30,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
 
         var messages = validation.Where(e => e.ConversationId is null).ToList();
         var conversations = validation.Where(e => e.ConversationId is not null).ToList();
-        (file.CrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01);
+        (file.CrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01);
         var rulesFalseCrisis = Evaluate(messages).Messages.FalseCrisisRate();
         var calm = Evaluate(conversations);
         var rulesCalmCalled = (double)calm.CalmConversationsCalledCrisis / Math.Max(1, calm.CalmConversations);
@@ -41,6 +42,12 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
             curve.Add(string.Create(CultureInfo.InvariantCulture, $"{m.Recall(TriageRoute.Crisis):P0}/{m.FalseCrisisRate():P1}"));
             return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
         });
+        file.ExcludedCrisisThreshold = file.CrisisThreshold;
+        file.ExcludedCrisisThreshold = Math.Max(file.CrisisThreshold, Best(t => file.ExcludedCrisisThreshold = Math.Max(t, file.CrisisThreshold), () =>
+        {
+            var m = Evaluate(messages).Messages;
+            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) - m.FalseCrisisRate() : double.NegativeInfinity;
+        }));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"crisis recall/false crisis by threshold 0.025..0.975 (rules alone: false crisis {rulesFalseCrisis:P1}): {string.Join(" ", curve)}"));
         file.ContextCrisisThreshold = Best(t => file.ContextCrisisThreshold = t, () =>
@@ -58,7 +65,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         });
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}"));
+            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}"));
         return Evaluate(validation);
     }
 

@@ -14,12 +14,12 @@ namespace ClinicBot.Safety.Tests.Triage;
 /// </summary>
 public sealed class TriageBlindSetTests(ITestOutputHelper output)
 {
+    private static readonly Lazy<TriageCorpus> LazyBlind = new(() => TriageCorpus.Read(Path.Combine(RepositoryPaths.Root, "tests", "data", "triage", "blind")));
+
     private static readonly Lazy<TriageReport> LazyReport = new(() =>
-    {
-        var blind = TriageCorpus.Read(Path.Combine(RepositoryPaths.Root, "tests", "data", "triage", "blind"));
-        var classifier = SafetyRuleFiles.Classifier;
-        return TriageReport.Run(blind.Examples, e => classifier.Classify(e.Text, e.Locale, e.Previous).Route);
-    });
+        TriageReport.Run(Blind.Examples, e => SafetyRuleFiles.Classifier.Classify(e.Text, e.Locale, e.Previous).Route));
+
+    private static TriageCorpus Blind => LazyBlind.Value;
 
     private static TriageReport Report => LazyReport.Value;
 
@@ -28,6 +28,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     {
         Assert.True(SafetyRuleFiles.Classifier.HasModel, "prompts/safety/triage-model.json is missing: run `clinicbot train triage`.");
         output.WriteLine(Report.Format("Triage, blind split (rules + model)"));
+        var rulesAlone = TriageReport.Run(Blind.Examples, e => SafetyRuleFiles.Classifier.Rules.Classify(e.Text, e.Locale).Route);
+        output.WriteLine(string.Join("\n", rulesAlone.Format("Baseline: the rules alone, same blind split").Split('\n').Take(7)));
         foreach (var missed in Report.MissedCrises) output.WriteLine($"missed crisis  {missed.Source}");
         Assert.True(Report.Messages.Total() >= 1000, "the blind split should hold at least 1,000 messages");
     }

@@ -40,6 +40,9 @@ internal sealed class TriageModelFile
     /// <summary>Crisis when the model's crisis probability of the message alone reaches this (chosen on validation).</summary>
     public double CrisisThreshold { get; set; }
 
+    /// <summary>The same, for a message where a crisis exclusion of the rules matched (an idiom, a negation, past history).</summary>
+    public double ExcludedCrisisThreshold { get; set; } = 1.01;
+
     /// <summary>Crisis when the crisis probability of the message read with the previous ones reaches this.</summary>
     public double ContextCrisisThreshold { get; set; }
 
