@@ -9,6 +9,12 @@ public sealed class EmbeddingOptions
     /// <summary>Longest input in word pieces, [CLS] and [SEP] included; the rest of a longer message is not embedded (rules still read it). Default: 256.</summary>
     public int MaxTokens { get; set; } = 256;
 
+    /// <summary>
+    /// Where the ONNX graph is copied out of the NuGet package the first time, so ONNX Runtime can load it by path.
+    /// Default: <c>clinicbot</c> in the system's temporary folder.
+    /// </summary>
+    public string ModelCacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "clinicbot");
+
     /// <summary>Vectors kept in memory by exact text, so the previous messages of a conversation are not embedded again. Default: 4096 (about 6 MB).</summary>
     public int CacheEntries { get; set; } = 4096;
 }
