@@ -71,6 +71,9 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         var escalation = queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!;
         Assert.Equal("urgent", (string?)escalation["priority"]);
         Assert.True((long)escalation["secondsToDue"]! is > 0 and <= 300);
+        var why = escalation["triageReasons"]!.AsArray().Select(r => (string)r!).ToList();
+        Assert.Contains(why, r => r.StartsWith("crisis.", StringComparison.Ordinal));
+        Assert.Contains(why, r => r.StartsWith("model.crisis:", StringComparison.Ordinal));
         var id = (string)escalation["id"]!;
 
         var opened = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");

@@ -74,7 +74,9 @@
     openId = id;
     const e = await (await api('/escalations/' + encodeURIComponent(id))).json();
     $('detail-panel').hidden = false;
-    $('detail-meta').textContent = `${e.priority} · ${e.reason} · ${e.patient} (${e.channel}) · ${e.status}${e.assignee ? ' by ' + e.assignee : ''} · ${countdown(e)}`;
+    // Why triage escalated: rule ids and model scores (e.g. "crisis.suicidal_ideation.indirect, model.crisis:0.93").
+    const why = (e.triageReasons || []).length ? ` · why: ${e.triageReasons.join(', ')}` : '';
+    $('detail-meta').textContent = `${e.priority} · ${e.reason} · ${e.patient} (${e.channel}) · ${e.status}${e.assignee ? ' by ' + e.assignee : ''} · ${countdown(e)}${why}`;
     const list = $('transcript');
     list.replaceChildren();
     for (const entry of e.transcript || []) {
