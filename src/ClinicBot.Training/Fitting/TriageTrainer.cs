@@ -10,8 +10,8 @@ namespace ClinicBot.Training.Fitting;
 
 /// <summary>
 /// <c>clinicbot train triage</c>: fits the triage head on the training split of <c>prompts/safety/examples</c>,
-/// chooses its thresholds on the validation split with the rules in place (crisis: the most recall with at most
-/// <see cref="MaxFalseCrisisRate"/> false crises), and writes <c>triage-model.json</c>. Deterministic: the same
+/// chooses its thresholds on the validation split with the rules in place (crisis: the most recall while adding at most
+/// <see cref="MaxFalseCrisisRate"/> false crises to the rules'), and writes <c>triage-model.json</c>. Deterministic: the same
 /// examples give the same file.
 /// </summary>
 public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
@@ -25,6 +25,8 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     /// </summary>
     public const double MaxFalseCrisisRate = 0.02;
 
+    private const int NGramMin = 3;
+    private const int NGramMax = 5;
     private const int ContextMessages = 3;
     private static readonly float[] L2Candidates = [0.1f, 0.3f, 1f];
     private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
@@ -38,7 +40,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         var validation = corpus.Examples.Where(TriageCorpus.IsValidation).ToList();
         log.WriteLine($"examples: {corpus.Examples.Count} ({training.Count} training, {validation.Count} validation), corpus {corpus.Sha256[..12]}");
 
-        var ngrams = new CharNGrams(NGramBuckets, 3, 5);
+        var ngrams = new CharNGrams(NGramBuckets, NGramMin, NGramMax);
         var rules = TriageClassifier.Load(safetyDirectory, () => embedder);
         var hash = TriageCorpus.TrainingInputsHash(safetyDirectory);
 
@@ -77,8 +79,8 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         EmbeddingModel = SentenceEmbedder.ModelName,
         CorpusSha256 = corpusSha256,
         NgramBuckets = NGramBuckets,
-        NgramMin = 3,
-        NgramMax = 5,
+        NgramMin = NGramMin,
+        NgramMax = NGramMax,
         ContextMessages = ContextMessages,
         Labels = [.. labels],
         Bias = [.. bias],
