@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using ClinicBot.Testing;
 
 namespace ClinicBot.Cli.Tests.Ask;
 
@@ -62,30 +60,8 @@ public sealed class AskJsonLinesTests : IDisposable
         Assert.Contains("usage", error, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, List<string> Lines, string Error)> RunAsync(string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clinicbot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["Knowledge__ArticlesPath"] = RepositoryPaths.Knowledge;
-        start.Environment["Knowledge__LexiconPath"] = Path.Combine(RepositoryPaths.Knowledge, "synonyms.yaml");
-        start.Environment["Prompts__Path"] = RepositoryPaths.Prompts;
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        return (process.ExitCode, lines, await error);
-    }
+    private Task<(int ExitCode, List<string> Lines, string Error)> RunAsync(string input, params string[] args) =>
+        CliProcess.RunAsync(_workingDirectory, input, args);
 
     public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
 }
