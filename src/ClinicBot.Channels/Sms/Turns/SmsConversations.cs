@@ -44,7 +44,9 @@ internal sealed class SmsConversations(
 
         var keyword = SmsKeywords.Match(text);
         // Crisis content is crisis whatever else the message is; YES is an opt-in only for a number that opted out.
-        if (keyword != SmsKeyword.None && triage.Classify(text, subscriber.Locale ?? Locales.English).Route == TriageRoute.Crisis) keyword = SmsKeyword.None;
+        // A bare keyword is read by the rules alone: the model's reading of one word ("ALTO", "HELP") is noise, and the
+        // carriers require these keywords to work.
+        if (keyword != SmsKeyword.None && triage.Rules.Classify(text, subscriber.Locale ?? Locales.English).Route == TriageRoute.Crisis) keyword = SmsKeyword.None;
         if (keyword == SmsKeyword.OptIn && !subscriber.OptedOut && SmsKeywords.IsYes(text)) keyword = SmsKeyword.None;
 
         var locale = SmsKeywords.IsSpanish(text) ? Locales.Spanish
