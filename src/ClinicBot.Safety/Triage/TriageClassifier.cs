@@ -76,7 +76,17 @@ public sealed class TriageClassifier
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(previous);
         if (_model is null || _embedder is null || string.IsNullOrWhiteSpace(text)) return Rules.Classify(text, locale);
-        return Decide(Read(_model, text, locale, previous), _model.File);
+        try
+        {
+            return Decide(Read(_model, text, locale, previous), _model.File);
+        }
+#pragma warning disable CA1031 // Whatever breaks in the model (ONNX Runtime, a damaged cache file), the rules must still route the message.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var ruled = Rules.Classify(text, locale);
+            return ruled with { Reasons = [.. ruled.Reasons, "model.unavailable"] };
+        }
     }
 
     /// <summary>What the rules and the model read of a message, before any threshold.</summary>

@@ -1,4 +1,6 @@
+using ClinicBot.Embeddings;
 using ClinicBot.Safety.Triage;
+using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Tests.Triage;
 
@@ -42,5 +44,27 @@ public sealed class TriageContextTests
         Assert.NotNull(result.Embedding);
         Assert.Equal(384, result.Embedding.Length);
         Assert.InRange(result.Embedding.Sum(v => v * v), 0.99f, 1.01f);
+    }
+
+    [Fact]
+    public void Classify_ModelFails_RulesStillRouteTheCrisis()
+    {
+        // A model file whose weights do not fit the features: every prediction throws.
+        var broken = new TriageModelFile
+        {
+            EmbeddingModel = SentenceEmbedder.ModelName,
+            NgramBuckets = 16,
+            NgramMin = 3,
+            NgramMax = 5,
+            Labels = ["crisis", "education"],
+            Bias = [0, 0],
+            Weights = [Convert.ToBase64String(new byte[40]), Convert.ToBase64String(new byte[40])],
+        };
+        var classifier = SafetyRuleFiles.Classifier.WithModel(new TriageModel(broken), SentenceEmbedder.Shared);
+
+        var result = classifier.Classify("I want to kill myself tonight", "en");
+
+        Assert.Equal(TriageRoute.Crisis, result.Route);
+        Assert.Contains("model.unavailable", result.Reasons);
     }
 }
