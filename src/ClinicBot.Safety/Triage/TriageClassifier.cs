@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClinicBot.Embeddings;
-using ClinicBot.Safety.Rules;
 using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Triage;
@@ -16,16 +15,14 @@ public sealed class TriageClassifier
 {
     private readonly TriageModel? _model;
     private readonly SentenceEmbedder? _embedder;
-    private readonly IReadOnlyDictionary<TriageRoute, string> _modelResponses;
     private readonly SpanishGloss _gloss;
 
     private TriageClassifier(
-        TriageRules rules, TriageModel? model, SentenceEmbedder? embedder, IReadOnlyDictionary<TriageRoute, string> modelResponses, SpanishGloss gloss)
+        TriageRules rules, TriageModel? model, SentenceEmbedder? embedder, SpanishGloss gloss)
     {
         Rules = rules;
         _model = model;
         _embedder = embedder;
-        _modelResponses = modelResponses;
         _gloss = gloss;
     }
 
@@ -53,11 +50,11 @@ public sealed class TriageClassifier
             throw new InvalidDataException($"{TriageModelFile.FileName} was trained on {model.File.EmbeddingModel} vectors, not {SentenceEmbedder.ModelName}; retrain with `clinicbot train triage`.");
         }
 
-        return new TriageClassifier(rules, model, model is null ? null : embedder(), ReadModelResponses(safetyRulesDirectory), SpanishGloss.Load(safetyRulesDirectory));
+        return new TriageClassifier(rules, model, model is null ? null : embedder(), SpanishGloss.Load(safetyRulesDirectory));
     }
 
     /// <summary>The same rules with another model: how training tries thresholds before it writes the model file.</summary>
-    internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _modelResponses, _gloss);
+    internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _gloss);
 
     /// <summary>What the embedding model reads of a message (a Spanish one in rough English); training embeds the same.</summary>
     internal string EmbeddingInput(string text, string locale) => _gloss.EmbeddingInput(text, locale);
@@ -128,7 +125,7 @@ public sealed class TriageClassifier
             return ruled with { Reasons = [.. ruled.Reasons, modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
         }
 
-        return route != TriageRoute.Education && probability >= thresholds.RouteThreshold && _modelResponses.TryGetValue(route, out var key)
+        return route != TriageRoute.Education && probability >= thresholds.RouteThreshold && Rules.ModelResponses.TryGetValue(route, out var key)
             ? new TriageResult(route, [modelReason], key) { Scores = alone, ContextScores = context, Embedding = embedding }
             : TriageResult.Education with { Reasons = [modelReason], Scores = alone, ContextScores = context, Embedding = embedding };
     }
@@ -150,18 +147,4 @@ public sealed class TriageClassifier
     }
 
     private static string Score(string name, double probability) => name + ":" + probability.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static Dictionary<TriageRoute, string> ReadModelResponses(string directory)
-    {
-        var responses = new Dictionary<TriageRoute, string>();
-        var file = SafetyRuleDirectory.Read(directory).Files.SingleOrDefault(f => f.Model.ModelResponses is not null);
-        foreach (var (name, key) in file.Model?.ModelResponses ?? [])
-        {
-            var route = TriageRouteNames.Parse(file.File, name);
-            if (route == TriageRoute.Crisis) throw new InvalidDataException($"{file.File}: 'model_responses' cannot set crisis; crisis always replies with the crisis template.");
-            responses[route] = key;
-        }
-
-        return responses;
-    }
 }

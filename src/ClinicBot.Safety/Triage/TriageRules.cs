@@ -14,11 +14,15 @@ public sealed class TriageRules
     private readonly TextNormalizer _normalizer;
     private readonly IReadOnlyList<RouteRules> _routes;
 
-    private TriageRules(TextNormalizer normalizer, IReadOnlyList<RouteRules> routes)
+    private TriageRules(TextNormalizer normalizer, IReadOnlyList<RouteRules> routes, IReadOnlyDictionary<TriageRoute, string> modelResponses)
     {
         _normalizer = normalizer;
         _routes = routes;
+        ModelResponses = modelResponses;
     }
+
+    /// <summary>The template of each route when the learned model, not a rule, chose it (<c>model_responses</c> in triage.yaml).</summary>
+    public IReadOnlyDictionary<TriageRoute, string> ModelResponses { get; }
 
     /// <summary>The routes tried, first to last; Education follows when none matches.</summary>
     public IReadOnlyList<TriageRoute> Precedence => _routes.Select(r => r.Route).ToList();
@@ -67,7 +71,7 @@ public sealed class TriageRules
             throw new InvalidDataException("The safety rules define no crisis rules; triage will not start without them.");
         }
 
-        return new TriageRules(directory.Normalizer, routes);
+        return new TriageRules(directory.Normalizer, routes, ReadModelResponses(directory));
     }
 
     /// <summary>The message as every rule sees it: lower case, no accents, SMS spelling and leetspeak undone.</summary>
@@ -132,5 +136,19 @@ public sealed class TriageRules
         }
 
         return precedence;
+    }
+
+    private static Dictionary<TriageRoute, string> ReadModelResponses(SafetyRuleDirectory directory)
+    {
+        var responses = new Dictionary<TriageRoute, string>();
+        var file = directory.Files.SingleOrDefault(f => f.Model.ModelResponses is not null);
+        foreach (var (name, key) in file.Model?.ModelResponses ?? [])
+        {
+            var route = TriageRouteNames.Parse(file.File, name);
+            if (route == TriageRoute.Crisis) throw new InvalidDataException($"{file.File}: 'model_responses' cannot set crisis; crisis always replies with the crisis template.");
+            responses[route] = key;
+        }
+
+        return responses;
     }
 }

@@ -84,12 +84,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         ContextMessages = ContextMessages,
         Labels = [.. labels],
         Bias = [.. bias],
-        Weights = weights.Select(w =>
-        {
-            var bytes = new byte[w.Length * sizeof(float)];
-            Buffer.BlockCopy(w, 0, bytes, 0, bytes.Length);
-            return Convert.ToBase64String(bytes);
-        }).ToList(),
+        Weights = weights.Select(TriageModelFile.EncodeRow).ToList(),
     };
 
     private static double OtherRoutesAccuracy(TriageReport report)

@@ -17,13 +17,7 @@ internal sealed class TriageModel
         File = file;
         Routes = file.Labels.Select(TriageRouteNames.ParseLabel).ToArray();
         _bias = [.. file.Bias];
-        _weights = file.Weights.Select(row =>
-        {
-            var bytes = Convert.FromBase64String(row);
-            var weights = new float[bytes.Length / sizeof(float)];
-            Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
-            return weights;
-        }).ToArray();
+        _weights = file.Weights.Select(TriageModelFile.DecodeRow).ToArray();
         NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
         if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
         {
