@@ -7,13 +7,16 @@ public sealed class AnsweringOptions
     public const string Section = "Answering";
 
     /// <summary>
-    /// Share of the question's weighted concepts the chosen sentences must mention before the bot answers
-    /// rather than abstains. Default 0.5 (0 to 1); calibrated on the dev set's education and unanswerable cases.
+    /// Without the learned answer model (no <c>answer-model.json</c> or no embedding model): the share of the question's
+    /// weighted concepts the chosen sentences must mention before the bot answers rather than abstains. Default 0.5.
     /// </summary>
     public double MinimumCoverage { get; set; } = 0.5;
 
     /// <summary>Passages taken from the index before sentences are scored. Default 30.</summary>
     public int CandidatePassages { get; set; } = 30;
+
+    /// <summary>Sentences nearest the question's vector added to the retrieved passages' sentences. Default 40.</summary>
+    public int DenseCandidates { get; set; } = 40;
 
     /// <summary>Most article sentences in a web answer. Default 5.</summary>
     public int MaxWebSentences { get; set; } = 5;

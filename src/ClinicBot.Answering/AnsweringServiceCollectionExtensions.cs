@@ -1,4 +1,7 @@
 using ClinicBot.Answering.Confidence;
+using ClinicBot.Answering.Model;
+using ClinicBot.Answering.Retrieval;
+using ClinicBot.Embeddings;
 using ClinicBot.Answering.Extractive;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Lexicon;
@@ -16,23 +19,30 @@ namespace ClinicBot.Answering;
 /// <summary>Registers the extractive answerer.</summary>
 public static class AnsweringServiceCollectionExtensions
 {
-    /// <summary>Binds <c>Answering</c> and loads <c>prompts/answering/required-evidence.yaml</c>.</summary>
+    /// <summary>Binds <c>Answering</c> and loads <c>prompts/answering</c>: the learned heads, required-evidence and follow-up rules.</summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section));
+        services.AddSingleton(sp => new QuestionReader(
+            sp.GetRequiredService<QueryAnalyzer>(),
+            FollowUpRules.Load(AnsweringFile(sp, "follow-ups.yaml")),
+            SpanishGloss.Load(Path.Combine(PromptsPath(sp), "safety")),
+            SentenceEmbedder.Shared));
         services.AddSingleton(sp => new ExtractiveComposer(
             sp.GetRequiredService<KnowledgeBase>(),
-            sp.GetRequiredService<QueryAnalyzer>(),
+            sp.GetRequiredService<QuestionReader>(),
             sp.GetRequiredService<PassageSearcher>(),
             sp.GetRequiredService<ResponseTemplates>(),
             RequiredEvidenceLoader.Load(AnsweringFile(sp, "required-evidence.yaml")),
             sp.GetRequiredService<Lexicon>().Stopwords.Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal),
             NotQuotedFilter.Load(AnsweringFile(sp, "not-quoted.yaml")),
-            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value));
+            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
+            AnswerModelFile.Read(AnsweringFile(sp, AnswerModelFile.FileName))?.ToModel()));
         services.TryAddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveComposer>());
         return services;
     }
 
-    private static string AnsweringFile(IServiceProvider services, string name) =>
-        Path.Combine(services.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", name);
+    private static string AnsweringFile(IServiceProvider services, string name) => Path.Combine(PromptsPath(services), "answering", name);
+
+    private static string PromptsPath(IServiceProvider services) => services.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath;
 }

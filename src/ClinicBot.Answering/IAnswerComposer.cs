@@ -1,5 +1,3 @@
-using ClinicBot.Prompts;
-
 namespace ClinicBot.Answering;
 
 /// <summary>
@@ -9,5 +7,5 @@ namespace ClinicBot.Answering;
 public interface IAnswerComposer
 {
     /// <summary>Answers from the articles, or abstains. Every sentence shown passes <paramref name="filter"/>.</summary>
-    Task<ComposedAnswer> ComposeAsync(string question, string locale, Channel channel, ISentenceFilter filter, CancellationToken cancellationToken);
+    Task<ComposedAnswer> ComposeAsync(AnswerRequest request, ISentenceFilter filter, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
@@ -13,19 +14,22 @@ using Microsoft.Extensions.Logging;
 
 if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage);
     return 2;
 }
 
 if (args[0] == "train")
 {
     if (args.Length >= 2 && args[1] == "triage") return TrainTriageCommand.Run(args[2..], Console.Out, Console.Error);
-    Console.Error.WriteLine(TrainTriageCommand.Usage);
-    return 2;
+    if (args.Length < 2 || args[1] != "answers")
+    {
+        Console.Error.WriteLine(TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage);
+        return 2;
+    }
 }
 
 AskArguments? arguments = null;
-if (args[0] != "staff")
+if (args[0] is not ("staff" or "train"))
 {
     (arguments, var error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
     if (arguments is null)
@@ -34,7 +38,7 @@ if (args[0] != "staff")
         return 2;
     }
 }
-else if (args.Length < 2 || args[1] != "add")
+else if (args[0] == "staff" && (args.Length < 2 || args[1] != "add"))
 {
     Console.Error.WriteLine(StaffAddCommand.Usage);
     return 2;
@@ -45,6 +49,11 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddClinicBotEngine(builder.Configuration);
 using var host = builder.Build();
+if (args[0] == "train")
+{
+    return TrainAnswersCommand.Run(args[2..], host.Services.GetRequiredService<ExtractiveComposer>(), host.Services.GetRequiredService<KnowledgeBase>(), Console.Out, Console.Error);
+}
+
 if (args[0] == "staff")
 {
     return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>())

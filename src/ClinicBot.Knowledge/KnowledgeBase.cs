@@ -5,7 +5,8 @@ namespace ClinicBot.Knowledge;
 
 /// <summary>
 /// The loaded articles held in memory with the statistics the answerer needs: which passages contain each stem
-/// (for inverse document frequency) and the vocabulary patients' misspellings are corrected against.
+/// (for inverse document frequency), the vocabulary patients' misspellings are corrected against, and the
+/// sentences' vectors for semantic retrieval.
 /// </summary>
 public sealed class KnowledgeBase
 {
@@ -15,6 +16,15 @@ public sealed class KnowledgeBase
 
     /// <summary>Indexes the articles in memory.</summary>
     public KnowledgeBase(IReadOnlyList<Article> articles, string contentHash)
+        : this(articles, contentHash, null)
+    {
+    }
+
+    /// <summary>Indexes the articles in memory with the sentence vectors stored with the search index.</summary>
+    /// <param name="articles">The articles, sorted by id.</param>
+    /// <param name="contentHash">The hash the search index was built for.</param>
+    /// <param name="sentenceVectors">Vectors keyed by <see cref="Search.IPassageIndex.SentenceKey"/>; null or empty for lexical search only.</param>
+    public KnowledgeBase(IReadOnlyList<Article> articles, string contentHash, IReadOnlyDictionary<string, float[]>? sentenceVectors)
     {
         Articles = articles;
         ContentHash = contentHash;
@@ -37,7 +47,17 @@ public sealed class KnowledgeBase
         }
 
         Vocabulary = vocabulary;
+        Sentences = _passages.Values.SelectMany(p => p.Sentences).ToList();
+        Vectors = sentenceVectors is { Count: > 0 } && Sentences.All(s => sentenceVectors.ContainsKey(Search.IPassageIndex.SentenceKey(s)))
+            ? new Search.SentenceVectors(Sentences, Sentences.Select(s => sentenceVectors[Search.IPassageIndex.SentenceKey(s)]).ToList())
+            : Search.SentenceVectors.Empty;
     }
+
+    /// <summary>Every sentence of every article, in article and passage order.</summary>
+    public IReadOnlyList<Sentence> Sentences { get; }
+
+    /// <summary>The sentences' vectors (empty when the knowledge base was loaded without the embedding model).</summary>
+    public Search.SentenceVectors Vectors { get; }
 
     /// <summary>The articles, sorted by id.</summary>
     public IReadOnlyList<Article> Articles { get; }

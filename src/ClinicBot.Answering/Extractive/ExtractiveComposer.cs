@@ -1,5 +1,7 @@
 using ClinicBot.Answering.Citations;
 using ClinicBot.Answering.Confidence;
+using ClinicBot.Answering.Model;
+using ClinicBot.Answering.Retrieval;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Knowledge.Text;
@@ -10,8 +12,11 @@ namespace ClinicBot.Answering.Extractive;
 
 /// <summary>
 /// The offline answerer: quotes the article sentences that answer a question, cites them, and abstains when
-/// they do not cover enough of the question or lack the kind of fact it asks for. Every sentence of an answer
-/// is an article sentence (or its leading clauses); all other words come from <c>prompts/responses</c>.
+/// they do not answer it. Retrieval is hybrid (sentence vectors and BM25, ranked by a learned relevance head); a
+/// learned answer head decides between answering and abstaining, and the required-evidence rules veto an answer
+/// that lacks the kind of fact asked for. Every sentence of an answer is an article sentence (or its leading
+/// clauses); all other words come from <c>prompts/responses</c>. Without the model file or the embedding model it
+/// falls back to lexical retrieval and a concept-coverage threshold.
 /// </summary>
 public sealed class ExtractiveComposer : IAnswerComposer
 {
@@ -20,47 +25,68 @@ public sealed class ExtractiveComposer : IAnswerComposer
 
     private const int MaxSmsSentences = 3;
 
-    private readonly QueryAnalyzer _analyzer;
+    private readonly KnowledgeBase _knowledge;
+    private readonly QuestionReader _reader;
     private readonly PassageSearcher _searcher;
+    private readonly HybridRetriever _retriever;
     private readonly SentenceSelector _selector;
     private readonly AnswerFormatter _formatter;
     private readonly ResponseTemplates _templates;
     private readonly IReadOnlyList<RequiredEvidenceRule> _evidenceRules;
+    private readonly IReadOnlySet<string> _stopStems;
     private readonly AnsweringOptions _options;
     private readonly NotQuotedFilter _notQuoted;
+    private readonly AnswerModel? _model;
 
-    /// <summary>Wires the answerer over a loaded knowledge base.</summary>
+    /// <summary>Wires the answerer over a loaded knowledge base; a null <c>model</c> means lexical retrieval and the coverage threshold.</summary>
     public ExtractiveComposer(
         KnowledgeBase knowledge,
-        QueryAnalyzer analyzer,
+        QuestionReader reader,
         PassageSearcher searcher,
         ResponseTemplates templates,
         IReadOnlyList<RequiredEvidenceRule> evidenceRules,
         IReadOnlySet<string> stopStems,
         NotQuotedFilter notQuoted,
-        AnsweringOptions options)
+        AnsweringOptions options,
+        AnswerModel? model)
     {
+        _knowledge = knowledge;
         _notQuoted = notQuoted;
-        _analyzer = analyzer;
+        _reader = reader;
         _searcher = searcher;
         _templates = templates;
         _evidenceRules = evidenceRules;
+        _stopStems = stopStems;
         _options = options;
-        _selector = new SentenceSelector(knowledge, new ClaimSimilarity(stopStems), options);
+        _model = knowledge.Vectors.IsEmpty ? null : model;
+        _retriever = new HybridRetriever(knowledge, searcher, options);
+        _selector = new SentenceSelector(knowledge, new ClaimSimilarity(stopStems, knowledge.Vectors), options);
         _formatter = new AnswerFormatter(knowledge, templates);
     }
 
+    /// <summary>Whether the learned heads are in use (false: lexical fallback).</summary>
+    public bool UsesModel => _model is not null;
+
+    /// <summary>The same answerer with other heads (training evaluates candidates this way).</summary>
+    public ExtractiveComposer WithModel(AnswerModel? model) =>
+        new(_knowledge, _reader, _searcher, _templates, _evidenceRules, _stopStems, _notQuoted, _options, model);
+
     /// <inheritdoc />
-    public Task<ComposedAnswer> ComposeAsync(string question, string locale, Channel channel, ISentenceFilter filter, CancellationToken cancellationToken) =>
-        Task.FromResult(Compose(question, locale, channel, filter));
+    public Task<ComposedAnswer> ComposeAsync(AnswerRequest request, ISentenceFilter filter, CancellationToken cancellationToken) =>
+        Task.FromResult(Compose(request, filter));
+
+    /// <summary>Answers a standalone education question from the articles, or abstains.</summary>
+    public ComposedAnswer Compose(string question, string locale, Channel channel, ISentenceFilter? filter = null) =>
+        Compose(new AnswerRequest(question, locale, channel), filter);
 
     /// <summary>Answers an education question from the articles, or abstains.</summary>
-    public ComposedAnswer Compose(string question, string locale, Channel channel, ISentenceFilter? filter = null)
+    public ComposedAnswer Compose(AnswerRequest request, ISentenceFilter? filter = null)
     {
         filter = filter is null ? _notQuoted : new BothFilters(_notQuoted, filter);
-        var query = _analyzer.Analyze(question);
-        var passages = _searcher.Search(query, _options.CandidatePassages);
-        var candidates = SentenceScorer.Score(query, passages);
+        var question = _reader.Read(request);
+        var candidates = Rank(question);
+        var query = question.Analysis;
+        var (locale, channel) = (request.Locale, request.Channel);
 
         var selected = channel == Channel.Sms
             ? SelectForSms(query, candidates, locale, filter)
@@ -68,39 +94,84 @@ public sealed class ExtractiveComposer : IAnswerComposer
 
         if (selected.Count == 0) return Abstain(locale, channel, 0, "no_match");
 
-        // Confidence is what the single best-covering sentence (with its heading) says of the question: concepts
-        // scattered over unrelated sentences ("wears off" here, "first-line" there) do not add up to an answer.
-        var coverage = selected.Max(s => SentenceScorer.Weight(query, s.Concepts | s.HeadingConcepts));
-        if (coverage < _options.MinimumCoverage) return Abstain(locale, channel, coverage, "low_coverage");
+        double confidence;
+        if (_model is not null)
+        {
+            confidence = _model.Answer.Probability(AnswerSignals.Of(question, candidates, _model));
+            if (confidence < _model.AnswerThreshold) return Abstain(locale, channel, confidence, "low_confidence");
+        }
+        else
+        {
+            // Without the model, confidence is what the single best-covering sentence (with its heading) says of the
+            // question: concepts scattered over unrelated sentences do not add up to an answer.
+            confidence = selected.Max(s => SentenceScorer.Weight(query, s.Concepts | s.HeadingConcepts));
+            if (confidence < _options.MinimumCoverage) return Abstain(locale, channel, confidence, "low_coverage");
+        }
 
         var folded = selected.Select(s => TextNormalizer.Fold(s.Text)).ToList();
         var missing = _evidenceRules.FirstOrDefault(r => r.AppliesTo(query.EnglishText) && !r.IsSatisfiedBy(folded));
-        if (missing is not null) return Abstain(locale, channel, coverage, "missing_evidence:" + missing.Id);
+        if (missing is not null) return Abstain(locale, channel, confidence, "missing_evidence:" + missing.Id);
 
         var sources = Sources(selected);
         var text = _formatter.Format(selected, sources, locale, channel);
         var evidence = selected.Select(s => new CitedSentence(s.Text, s.ArticleIds.ToList())).ToList();
-        return new ComposedAnswer(true, text, sources, evidence, coverage, Name);
+        return new ComposedAnswer(true, text, sources, evidence, confidence, Name);
+    }
+
+    /// <summary>The retrieval candidates of a question with their relevance features (training fits the heads on these).</summary>
+    internal List<(CandidateSentence Candidate, float[] Features)> Candidates(AnswerRequest request, out ReadQuestion question)
+    {
+        question = _reader.Read(request);
+        return _retriever.Candidates(question);
+    }
+
+    /// <summary>The answer head's signals for a question, with this composer's relevance head (training fits the answer head on these).</summary>
+    internal float[] Signals(AnswerRequest request)
+    {
+        var question = _reader.Read(request);
+        return AnswerSignals.Of(question, Rank(question), _model ?? throw new InvalidOperationException("Signals need a model."));
+    }
+
+    /// <summary>How a question is read (training keeps the training questions' vectors).</summary>
+    internal ReadQuestion Read(AnswerRequest request) => _reader.Read(request);
+
+    // With the model: every pooled sentence scored by the relevance head. Without: the lexical candidates as before.
+    private List<CandidateSentence> Rank(ReadQuestion question)
+    {
+        if (_model is null) return SentenceScorer.Score(question.Analysis, _searcher.Search(question.Analysis, _options.CandidatePassages));
+        var ranked = _retriever.Candidates(question)
+            .Select(c => c.Candidate with { Score = _model.Relevance.Probability(c.Features) })
+            .ToList();
+        SentenceScorer.SortBestFirst(ranked);
+        return ranked;
     }
 
     /// <summary>
     /// How the answerer sees a question, for people tuning <c>knowledge/synonyms.yaml</c>: the concepts with their
-    /// weights and the best-scoring article sentences.
+    /// weights, the answer head's signals and the best-ranked article sentences.
     /// </summary>
     public IEnumerable<string> Explain(string question, int sentences = 8)
     {
-        var query = _analyzer.Analyze(question);
+        var read = _reader.Read(new AnswerRequest(question, "en", Channel.Web));
+        var query = read.Analysis;
         yield return "tokens: " + query.EnglishText;
         foreach (var concept in query.Concepts)
         {
             yield return $"concept '{concept.Label}' weight={concept.Weight:0.00} passages={concept.PassageCount}";
         }
 
-        var candidates = SentenceScorer.Score(query, _searcher.Search(query, _options.CandidatePassages));
+        var candidates = Rank(read);
+        if (_model is not null)
+        {
+            var signals = AnswerSignals.Of(read, candidates, _model);
+            yield return $"answer probability {_model.Answer.Probability(signals):0.000} (threshold {_model.AnswerThreshold:0.000}): "
+                + string.Join(", ", AnswerSignals.Names.Zip(signals, (n, v) => $"{n}={v:0.00}"));
+        }
+
         foreach (var candidate in candidates.Take(sentences))
         {
             var coverage = SentenceScorer.Weight(query, candidate.Concepts | candidate.HeadingConcepts);
-            yield return $"{candidate.Score:0.000} coverage={coverage:0.00} [{candidate.ArticleId}] {candidate.Sentence.Text}";
+            yield return $"{candidate.Score:0.000} cosine={candidate.Cosine:0.00} coverage={coverage:0.00} [{candidate.ArticleId}] {candidate.Sentence.Text}";
         }
     }
 

@@ -6,8 +6,8 @@ using ClinicBot.Knowledge.Text;
 namespace ClinicBot.Answering.Extractive;
 
 /// <summary>
-/// Scores every sentence of the retrieved passages by the weighted share of the question's concepts it mentions,
-/// with a small bonus for concepts its section heading mentions and for the passage's BM25 rank.
+/// Scores a sentence by the weighted share of the question's concepts it mentions, with a small bonus for concepts
+/// its section heading mentions and for the passage's BM25 rank: the lexical half of retrieval.
 /// </summary>
 internal static class SentenceScorer
 {
@@ -22,6 +22,7 @@ internal static class SentenceScorer
     // "What is X?" is best answered by a sentence that opens by defining X ("Ketamine is a medication...").
     private const double DefinitionBonus = 0.5;
 
+    /// <summary>Every sentence of the passages that mentions a concept of the question, best first.</summary>
     public static List<CandidateSentence> Score(QueryAnalysis query, IReadOnlyList<(Passage Passage, double Score)> passages)
     {
         var candidates = new List<CandidateSentence>();
@@ -30,34 +31,44 @@ internal static class SentenceScorer
         var topScore = passages[0].Score;
         foreach (var (passage, bm25) in passages)
         {
-            var headingStems = passage.HeadingStems;
-            var headingConcepts = Mentioned(query, headingStems, passage.HeadingStemSet);
             var rank = topScore > 0 ? bm25 / topScore : 0;
-            var headingRestatesQuestion = HeadingOverlap(query, headingStems);
             foreach (var sentence in passage.Sentences)
             {
-                var concepts = Mentioned(query, sentence.Stems, sentence.StemSet);
-                if (concepts == 0) continue;
-                var defines = query.AsksForDefinition && DefinitionOpening.Defines(sentence, query);
-                var score = Weight(query, concepts)
-                    + (HeadingBonus * Weight(query, headingConcepts))
-                    + (RankBonus * rank)
-                    + (HeadingQuestionBonus * headingRestatesQuestion)
-                    + (defines ? DefinitionBonus : 0);
-                candidates.Add(new CandidateSentence(sentence, passage, concepts, headingConcepts, score, defines));
+                var candidate = Score(query, passage, sentence, rank);
+                if (candidate.Concepts != 0) candidates.Add(candidate);
             }
         }
 
-        // Equal scores keep the articles' own order, so sentences of one paragraph read as written.
+        SortBestFirst(candidates);
+        return candidates;
+    }
+
+    /// <summary>One sentence of a passage whose BM25 score is <paramref name="rank"/> of the best passage's (0 when not retrieved).</summary>
+    public static CandidateSentence Score(QueryAnalysis query, Passage passage, Sentence sentence, double rank)
+    {
+        var headingConcepts = Mentioned(query, passage.HeadingStems, passage.HeadingStemSet);
+        var concepts = Mentioned(query, sentence.Stems, sentence.StemSet);
+        var defines = concepts != 0 && query.AsksForDefinition && DefinitionOpening.Defines(sentence, query);
+        var score = query.TotalWeight <= 0 || concepts == 0
+            ? 0
+            : Weight(query, concepts)
+                + (HeadingBonus * Weight(query, headingConcepts))
+                + (RankBonus * rank)
+                + (HeadingQuestionBonus * HeadingOverlap(query, passage.HeadingStems))
+                + (defines ? DefinitionBonus : 0);
+        return new CandidateSentence(sentence, passage, concepts, headingConcepts, score, defines) { Lexical = score, Bm25Rank = rank };
+    }
+
+    /// <summary>Best first; equal scores keep the articles' own order, so sentences of one paragraph read as written.</summary>
+    public static void SortBestFirst(List<CandidateSentence> candidates) =>
         candidates.Sort((a, b) => b.Score != a.Score
             ? b.Score.CompareTo(a.Score)
             : (a.Passage.Ordinal, a.Sentence.Index).CompareTo((b.Passage.Ordinal, b.Sentence.Index)));
-        return candidates;
-    }
 
     /// <summary>The weighted share (0 to 1) of the question that a set of concepts stands for.</summary>
     public static double Weight(QueryAnalysis query, ulong concepts)
     {
+        if (query.TotalWeight <= 0) return 0;
         var sum = 0.0;
         while (concepts != 0)
         {

@@ -67,9 +67,10 @@ public sealed class GenerativeComposer : IAnswerComposer
     }
 
     /// <inheritdoc />
-    public async Task<ComposedAnswer> ComposeAsync(string question, string locale, Channel channel, ISentenceFilter filter, CancellationToken cancellationToken)
+    public async Task<ComposedAnswer> ComposeAsync(AnswerRequest request, ISentenceFilter filter, CancellationToken cancellationToken)
     {
-        var extractive = _extractive.Compose(question, locale, channel, filter);
+        var (question, locale, channel) = (request.Text, request.Locale, request.Channel);
+        var extractive = _extractive.Compose(request, filter);
         if (!extractive.Answered) return extractive;
 
         var passages = Passages(question, extractive, channel, locale, out var messages);

@@ -37,8 +37,9 @@ public sealed class TurnPipeline(
         var now = time.GetUtcNow();
         var locale = Locales.Normalize(request.Locale);
         var state = await conversations.GetAsync(request.ConversationId, cancellationToken);
+        var transcript = await conversations.TranscriptAsync(request.ConversationId, cancellationToken);
         // Once in crisis the conversation stays there; only a message's own words raise a new alert after that.
-        var previous = state.InCrisis ? [] : await PreviousPatientMessagesAsync(request.ConversationId, cancellationToken);
+        IReadOnlyList<string> previous = state.InCrisis ? [] : PreviousPatientMessages(transcript);
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
 
         // The message is read with the patient's last few messages: an oblique line after a dark one is a crisis.
@@ -56,17 +57,24 @@ public sealed class TurnPipeline(
             TriageRoute.Injection => Template(Routes.Refusal, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.OutOfScope => Template(Routes.OutOfScope, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.Smalltalk => Template(Routes.Smalltalk, triaged.ResponseKey, request, locale, triaged, null),
-            _ => await AnswerAsync(request, locale, cancellationToken),
+            _ => await AnswerAsync(request, locale, triaged, PreviousQuestion(transcript), cancellationToken),
         };
 
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("bot", reply.Text, reply.Route, reply.Sources, time.GetUtcNow()), cancellationToken);
         return reply;
     }
 
-    private async Task<IReadOnlyList<string>> PreviousPatientMessagesAsync(string conversationId, CancellationToken cancellationToken)
+    private static List<string> PreviousPatientMessages(IReadOnlyList<TranscriptEntry> transcript) =>
+        transcript.Where(e => e.Author == "patient").TakeLast(ContextMessages).Select(e => e.Text).ToList();
+
+    // The last question the bot answered or abstained on, if the bot's last reply was that answer: a follow-up leans on it.
+    private static PreviousQuestion? PreviousQuestion(IReadOnlyList<TranscriptEntry> transcript)
     {
-        var transcript = await conversations.TranscriptAsync(conversationId, cancellationToken);
-        return transcript.Where(e => e.Author == "patient").TakeLast(ContextMessages).Select(e => e.Text).ToList();
+        if (transcript.Count < 2) return null;
+        var (asked, answered) = (transcript[^2], transcript[^1]);
+        return asked.Author == "patient" && answered.Author == "bot" && answered.Route is Routes.Answer or Routes.Abstain
+            ? new PreviousQuestion(asked.Text, answered.Sources)
+            : null;
     }
 
     // A staff member is talking with the patient: the bot stays quiet (crisis triage above still runs and re-alerts).
@@ -93,9 +101,12 @@ public sealed class TurnPipeline(
         string route, string key, TurnRequest request, string locale, TriageResult triaged, EscalationSummary? escalation, IReadOnlyDictionary<string, string>? values = null) =>
         new(route, templates.Render(key, locale, request.Channel, values), [], escalation) { Reasons = triaged.Reasons };
 
-    private async Task<Reply> AnswerAsync(TurnRequest request, string locale, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerAsync(
+        TurnRequest request, string locale, TriageResult triaged, PreviousQuestion? previous, CancellationToken cancellationToken)
     {
-        var answer = await composer.ComposeAsync(request.Text, locale, request.Channel, _guard, cancellationToken);
+        // The answerer reuses the vector triage computed for this message rather than running the model again.
+        var question = new AnswerRequest(request.Text, locale, request.Channel) { Embedding = triaged.Embedding, Previous = previous };
+        var answer = await composer.ComposeAsync(question, _guard, cancellationToken);
         return new Reply(answer.Answered ? Routes.Answer : Routes.Abstain, answer.Text, answer.Sources, null)
         {
             Composer = answer.Composer,

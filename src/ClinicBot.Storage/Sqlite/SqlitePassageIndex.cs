@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using ClinicBot.Knowledge.Articles;
 using ClinicBot.Knowledge.Search;
@@ -8,6 +9,7 @@ namespace ClinicBot.Storage.Sqlite;
 /// <summary>
 /// Passages in an FTS5 table whose columns hold space-separated stems (heading and body), ranked with BM25.
 /// The heading is weighted double: a question about "side effects" should prefer the section titled so.
+/// Sentence vectors sit in a plain table beside it (little-endian float32 blobs), replaced in the same transaction.
 /// </summary>
 public sealed class SqlitePassageIndex : IPassageIndex
 {
@@ -15,6 +17,7 @@ public sealed class SqlitePassageIndex : IPassageIndex
         CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
             passage_key UNINDEXED, heading, body, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE TABLE IF NOT EXISTS sentence_vector (sentence_key TEXT PRIMARY KEY, vector BLOB NOT NULL);
         """;
 
     private readonly SqliteConnectionFactory _connections;
@@ -37,11 +40,12 @@ public sealed class SqlitePassageIndex : IPassageIndex
     }
 
     /// <inheritdoc />
-    public void Rebuild(IEnumerable<Passage> passages, string contentHash)
+    public void Rebuild(IEnumerable<Passage> passages, string contentHash, IReadOnlyDictionary<string, float[]> sentenceVectors)
     {
         using var connection = _connections.Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, "DELETE FROM passage_fts;");
+        Execute(connection, transaction, "DELETE FROM passage_fts; DELETE FROM sentence_vector;");
+        InsertVectors(connection, transaction, sentenceVectors);
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -63,6 +67,23 @@ public sealed class SqlitePassageIndex : IPassageIndex
         meta.Parameters.AddWithValue("$hash", contentHash);
         meta.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, float[]> SentenceVectors()
+    {
+        using var connection = _connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sentence_key, vector FROM sentence_vector";
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var bytes = (byte[])reader.GetValue(1);
+            vectors[reader.GetString(0)] = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        }
+
+        return vectors;
     }
 
     /// <inheritdoc />
@@ -95,6 +116,21 @@ public sealed class SqlitePassageIndex : IPassageIndex
         }
 
         return builder.ToString();
+    }
+
+    private static void InsertVectors(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, float[]> vectors)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO sentence_vector (sentence_key, vector) VALUES ($key, $vector)";
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var vector = insert.Parameters.Add("$vector", SqliteType.Blob);
+        foreach (var (sentenceKey, values) in vectors)
+        {
+            key.Value = sentenceKey;
+            vector.Value = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+            insert.ExecuteNonQuery();
+        }
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

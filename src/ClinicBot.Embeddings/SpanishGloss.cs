@@ -3,15 +3,16 @@ using System.Text;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace ClinicBot.Safety.Triage.Model;
+namespace ClinicBot.Embeddings;
 
 /// <summary>
 /// The embedding model reads English only, so a Spanish message is rewritten word by word (longest phrase first) into
 /// rough English before it is embedded, from <c>prompts/safety/gloss/es.yaml</c>, a glossary a clinician can edit.
-/// The character n-grams still read the message as written.
+/// Triage and the answerer read the same glossary, so a Spanish question is embedded the same way by both.
 /// </summary>
-internal sealed class SpanishGloss
+public sealed class SpanishGloss
 {
+    /// <summary>Where the glossary sits under the safety rules directory.</summary>
     public const string RelativePath = "gloss/es.yaml";
 
     // Words that mark a message as Spanish even when the channel says "en"; none is an ordinary English word.
@@ -31,11 +32,16 @@ internal sealed class SpanishGloss
         _longest = phrases.Count == 0 ? 0 : phrases.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
 
+    /// <summary>No glossary: every text is embedded as written.</summary>
     public static SpanishGloss Empty { get; } = new([]);
 
-    public static SpanishGloss Load(string safetyRulesDirectory)
+    /// <summary>Reads <c>gloss/es.yaml</c> under the safety rules directory (empty when it is missing).</summary>
+    public static SpanishGloss Load(string safetyRulesDirectory) => LoadFile(Path.Combine(safetyRulesDirectory, RelativePath));
+
+    /// <summary>Reads a glossary file (empty when it is missing).</summary>
+    /// <exception cref="InvalidDataException">An entry has no English meaning, or the YAML is malformed.</exception>
+    public static SpanishGloss LoadFile(string path)
     {
-        var path = Path.Combine(safetyRulesDirectory, RelativePath);
         if (!File.Exists(path)) return Empty;
         try
         {

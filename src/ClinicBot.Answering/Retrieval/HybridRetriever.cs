@@ -1,0 +1,42 @@
+using ClinicBot.Answering.Extractive;
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Articles;
+using ClinicBot.Knowledge.Search;
+
+namespace ClinicBot.Answering.Retrieval;
+
+/// <summary>
+/// Hybrid retrieval: the sentences nearest the question's vector and the sentences of the passages FTS5 BM25 ranks
+/// highest, pooled, each described by <see cref="RelevanceFeatures"/> for the relevance head to rank.
+/// </summary>
+internal sealed class HybridRetriever(KnowledgeBase knowledge, PassageSearcher searcher, AnsweringOptions options)
+{
+    /// <summary>The pooled candidates with their feature vectors, in no particular order.</summary>
+    public List<(CandidateSentence Candidate, float[] Features)> Candidates(ReadQuestion question)
+    {
+        var query = question.Analysis;
+        var passages = searcher.Search(query, options.CandidatePassages);
+        var topBm25 = passages.Count > 0 ? passages[0].Score : 0;
+        var ranks = passages.ToDictionary(p => p.Passage.Key, p => topBm25 > 0 ? p.Score / topBm25 : 0, StringComparer.Ordinal);
+
+        var pool = new HashSet<Sentence>(ReferenceEqualityComparer.Instance);
+        foreach (var (passage, _) in passages) pool.UnionWith(passage.Sentences);
+        if (question.Vector is { } vector && !knowledge.Vectors.IsEmpty)
+        {
+            pool.UnionWith(knowledge.Vectors.Nearest(vector, options.DenseCandidates).Select(n => n.Sentence));
+        }
+
+        var candidates = pool.Select(sentence =>
+        {
+            var passage = knowledge.GetPassage(sentence.PassageKey);
+            var scored = SentenceScorer.Score(query, passage, sentence, ranks.GetValueOrDefault(passage.Key));
+            return question.Vector is null ? scored : scored with { Cosine = knowledge.Vectors.Similarity(question.Vector, sentence) };
+        }).ToList();
+        if (candidates.Count == 0) return [];
+
+        var topCosine = candidates.Max(c => c.Cosine);
+        var topLexical = candidates.Max(c => c.Lexical);
+        var passageCosine = candidates.GroupBy(c => c.Passage.Key).ToDictionary(g => g.Key, g => g.Max(c => c.Cosine), StringComparer.Ordinal);
+        return candidates.Select(c => (c, RelevanceFeatures.Of(c, topCosine, passageCosine[c.Passage.Key], topLexical))).ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using ClinicBot.Answering.Extractive;
+
+namespace ClinicBot.Answering.Retrieval;
+
+/// <summary>
+/// What the relevance head reads of one sentence: its semantic similarity to the question (absolute, against the best
+/// sentence's, and its paragraph's best), its lexical score (absolute and against the best) and its paragraph's BM25 rank.
+/// Dense similarity finds paraphrases the words miss; the lexical score keeps exact terms ("NMDA") decisive.
+/// </summary>
+public static class RelevanceFeatures
+{
+    /// <summary>The feature names, in vector order (recorded in the model file).</summary>
+    public static readonly IReadOnlyList<string> Names =
+        ["cosine", "cosine_gap", "passage_cosine", "lexical", "lexical_gap", "bm25_rank", "defines"];
+
+    internal static float[] Of(CandidateSentence candidate, double topCosine, double passageCosine, double topLexical) =>
+    [
+        (float)candidate.Cosine,
+        (float)(candidate.Cosine - topCosine),
+        (float)passageCosine,
+        (float)candidate.Lexical,
+        (float)(candidate.Lexical - topLexical),
+        (float)candidate.Bm25Rank,
+        candidate.Defines ? 1f : 0f,
+    ];
+}
