@@ -16,6 +16,12 @@ public sealed record AnswerRequest(string Text, string Locale, Channel Channel)
 
     /// <summary>The conversation's previous education question, which a short follow-up ("does that wear off?") leans on.</summary>
     public PreviousQuestion? Previous { get; init; }
+
+    /// <summary>
+    /// At most this many article sentences (null: the channel's usual limit). A clinical reply asks for two: the general
+    /// part that follows the deferral to a clinician.
+    /// </summary>
+    public int? MaxSentences { get; init; }
 }
 
 /// <summary>The last education question of the conversation and the articles its answer cited.</summary>

@@ -23,19 +23,19 @@ public static class AnswerSignals
             "question_prior", "nearest_answerable", "nearest_unanswerable", "neighbour_vote",
         ];
 
-    /// <summary>The signals of candidates ranked best first by relevance, with the model's question prior and memory.</summary>
+    /// <summary>The signals of the ranked candidates, with the model's question prior and memory.</summary>
     internal static float[] Of(ReadQuestion question, IReadOnlyList<CandidateSentence> ranked, AnswerModel model)
     {
         var query = question.Analysis;
-        var top = ranked.Take(Top).ToList();
+        var top = ranked.OrderByDescending(c => c.Relevance).Take(Top).ToList();
         var prior = question.Vector is { } vector && model.Prior is { } head ? (float)head.Probability(vector) : 0.5f;
         var (nearestAnswerable, nearestUnanswerable, vote) = question.Vector is { } v && model.Memory is { } memory
             ? memory.Compare(v)
             : (0f, 0f, 0.5f);
         return
         [
-            top.Count > 0 ? (float)top[0].Score : 0f,
-            top.Count > 0 ? (float)top.Average(c => c.Score) : 0f,
+            top.Count > 0 ? (float)top[0].Relevance : 0f,
+            top.Count > 0 ? (float)top.Average(c => c.Relevance) : 0f,
             ranked.Count > 0 ? (float)ranked.Max(c => c.Cosine) : 0f,
             top.Count > 0 ? (float)top.Max(c => SentenceScorer.Weight(query, c.Concepts | c.HeadingConcepts)) : 0f,
             (float)UnknownShare(query),

@@ -25,6 +25,9 @@ public sealed class ExtractiveComposer : IAnswerComposer
 
     private const int MaxSmsSentences = 3;
 
+    // Reciprocal rank fusion's constant: small, because a question's pool is a few dozen sentences, not thousands.
+    private const double FusionK = 10;
+
     private readonly KnowledgeBase _knowledge;
     private readonly QuestionReader _reader;
     private readonly PassageSearcher _searcher;
@@ -88,9 +91,10 @@ public sealed class ExtractiveComposer : IAnswerComposer
         var query = question.Analysis;
         var (locale, channel) = (request.Locale, request.Channel);
 
+        var limit = request.MaxSentences ?? int.MaxValue;
         var selected = channel == Channel.Sms
-            ? SelectForSms(query, candidates, locale, filter)
-            : _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), _options.MaxWebSentences, _options.MaxWebCharacters, filter);
+            ? SelectForSms(query, candidates, locale, filter, Math.Min(MaxSmsSentences, limit))
+            : _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), Math.Min(_options.MaxWebSentences, limit), _options.MaxWebCharacters, filter);
 
         if (selected.Count == 0) return Abstain(locale, channel, 0, "no_match");
 
@@ -135,13 +139,21 @@ public sealed class ExtractiveComposer : IAnswerComposer
     /// <summary>How a question is read (training keeps the training questions' vectors).</summary>
     internal ReadQuestion Read(AnswerRequest request) => _reader.Read(request);
 
-    // With the model: every pooled sentence scored by the relevance head. Without: the lexical candidates as before.
+    // With the model: every pooled sentence scored by the relevance head, then ranked by reciprocal rank fusion of that
+    // ranking and the lexical one, so a sentence with the question's exact terms is not lost to a close paraphrase.
+    // Without the model: the lexical candidates as before.
     private List<CandidateSentence> Rank(ReadQuestion question)
     {
         if (_model is null) return SentenceScorer.Score(question.Analysis, _searcher.Search(question.Analysis, _options.CandidatePassages));
-        var ranked = _retriever.Candidates(question)
-            .Select(c => c.Candidate with { Score = _model.Relevance.Probability(c.Features) })
+        var scored = _retriever.Candidates(question)
+            .Select(c => c.Candidate with { Relevance = _model.Relevance.Probability(c.Features) })
             .ToList();
+        var byRelevance = HybridRetriever.Ranks(scored.OrderByDescending(c => c.Relevance));
+        var byLexical = HybridRetriever.Ranks(scored.Where(c => c.Lexical > 0).OrderByDescending(c => c.Lexical));
+        var ranked = scored.Select(c => c with
+        {
+            Score = (1.0 / (FusionK + byRelevance[c.Sentence])) + (byLexical.TryGetValue(c.Sentence, out var r) ? 1.0 / (FusionK + r) : 0),
+        }).ToList();
         SentenceScorer.SortBestFirst(ranked);
         return ranked;
     }
@@ -171,17 +183,17 @@ public sealed class ExtractiveComposer : IAnswerComposer
         foreach (var candidate in candidates.Take(sentences))
         {
             var coverage = SentenceScorer.Weight(query, candidate.Concepts | candidate.HeadingConcepts);
-            yield return $"{candidate.Score:0.000} cosine={candidate.Cosine:0.00} coverage={coverage:0.00} [{candidate.ArticleId}] {candidate.Sentence.Text}";
+            yield return $"{candidate.Score:0.000} relevance={candidate.Relevance:0.00} cosine={candidate.Cosine:0.00} coverage={coverage:0.00} [{candidate.ArticleId}] {candidate.Sentence.Text}";
         }
     }
 
     // SMS has a hard length limit: choose within an estimated budget, then drop or trim until the whole reply fits.
-    private List<SelectedSentence> SelectForSms(QueryAnalysis query, IReadOnlyList<CandidateSentence> candidates, string locale, ISentenceFilter filter)
+    private List<SelectedSentence> SelectForSms(QueryAnalysis query, IReadOnlyList<CandidateSentence> candidates, string locale, ISentenceFilter filter, int maxSentences)
     {
         if (candidates.Count == 0) return [];
 
         var estimatedOverhead = _formatter.SmsOverhead([candidates[0].ArticleId], locale);
-        var selected = _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), MaxSmsSentences, _options.MaxSmsCharacters - estimatedOverhead, filter);
+        var selected = _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), maxSentences, _options.MaxSmsCharacters - estimatedOverhead, filter);
         while (true)
         {
             var sources = Sources(selected);

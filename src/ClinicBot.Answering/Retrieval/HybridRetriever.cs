@@ -37,6 +37,17 @@ internal sealed class HybridRetriever(KnowledgeBase knowledge, PassageSearcher s
         var topCosine = candidates.Max(c => c.Cosine);
         var topLexical = candidates.Max(c => c.Lexical);
         var passageCosine = candidates.GroupBy(c => c.Passage.Key).ToDictionary(g => g.Key, g => g.Max(c => c.Cosine), StringComparer.Ordinal);
-        return candidates.Select(c => (c, RelevanceFeatures.Of(c, topCosine, passageCosine[c.Passage.Key], topLexical))).ToList();
+        var cosineRanks = Ranks(candidates.OrderByDescending(c => c.Cosine));
+        var lexicalRanks = Ranks(candidates.Where(c => c.Lexical > 0).OrderByDescending(c => c.Lexical));
+        return candidates.Select(c => (c, RelevanceFeatures.Of(
+            c, topCosine, passageCosine[c.Passage.Key], topLexical, cosineRanks[c.Sentence], lexicalRanks.GetValueOrDefault(c.Sentence)))).ToList();
+    }
+
+    /// <summary>1-based positions of candidates in the given order.</summary>
+    public static Dictionary<Sentence, int> Ranks(IEnumerable<CandidateSentence> ordered)
+    {
+        var ranks = new Dictionary<Sentence, int>(ReferenceEqualityComparer.Instance);
+        foreach (var candidate in ordered) ranks[candidate.Sentence] = ranks.Count + 1;
+        return ranks;
     }
 }

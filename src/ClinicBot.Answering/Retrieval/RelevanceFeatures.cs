@@ -11,9 +11,10 @@ public static class RelevanceFeatures
 {
     /// <summary>The feature names, in vector order (recorded in the model file).</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["cosine", "cosine_gap", "passage_cosine", "lexical", "lexical_gap", "bm25_rank", "defines"];
+        ["cosine", "cosine_gap", "passage_cosine", "lexical", "lexical_gap", "bm25_rank", "defines", "cosine_rank", "lexical_rank", "cosine_x_lexical"];
 
-    internal static float[] Of(CandidateSentence candidate, double topCosine, double passageCosine, double topLexical) =>
+    /// <summary>The features of one candidate; ranks are 1 for the best of the pool (0 when it has no lexical score).</summary>
+    internal static float[] Of(CandidateSentence candidate, double topCosine, double passageCosine, double topLexical, int cosineRank, int lexicalRank) =>
     [
         (float)candidate.Cosine,
         (float)(candidate.Cosine - topCosine),
@@ -22,5 +23,8 @@ public static class RelevanceFeatures
         (float)(candidate.Lexical - topLexical),
         (float)candidate.Bm25Rank,
         candidate.Defines ? 1f : 0f,
+        1f / cosineRank,
+        lexicalRank == 0 ? 0f : 1f / lexicalRank,
+        (float)(candidate.Cosine * candidate.Lexical),
     ];
 }

@@ -29,6 +29,9 @@ public sealed class TurnPipeline(
     // Triage reads at most this many earlier messages (the model's own setting may read fewer).
     private const int ContextMessages = 5;
 
+    // The general part of a clinical reply on the web: at most this many article sentences.
+    private const int GeneralSentences = 2;
+
     private readonly OutputGuardFilter _guard = new(outputGuard);
 
     /// <summary>Handles one message and returns the reply for its channel.</summary>
@@ -94,7 +97,25 @@ public sealed class TurnPipeline(
         // Outside office hours a non-urgent reply says when staff will be back; crisis replies never wait on the hour.
         var staffBack = priority == EscalationPriority.Urgent ? null : availability?.NextOpening(now, locale);
         var values = new Dictionary<string, string> { ["staff_back"] = staffBack ?? "" };
-        return Template(route, triaged.ResponseKey, request, locale, triaged, new EscalationSummary(priority, reason), values);
+        var reply = Template(route, triaged.ResponseKey, request, locale, triaged, new EscalationSummary(priority, reason), values);
+        return route == Routes.Clinical ? await WithGeneralPartAsync(reply, request, locale, triaged, cancellationToken) : reply;
+    }
+
+    // After the deferral, a clinical reply keeps the general part of the question: at most two article sentences the
+    // answerer is confident of (cited; the output guard keeps doses out). The personal part stays with the clinician.
+    private async Task<Reply> WithGeneralPartAsync(Reply deferral, TurnRequest request, string locale, TriageResult triaged, CancellationToken cancellationToken)
+    {
+        var question = new AnswerRequest(request.Text, locale, request.Channel)
+        {
+            Embedding = triaged.Embedding,
+            MaxSentences = request.Channel == Channel.Sms ? 1 : GeneralSentences,
+        };
+        var general = await composer.ComposeAsync(question, _guard, cancellationToken);
+        if (!general.Answered) return deferral;
+
+        var separator = request.Channel == Channel.Sms ? " " : "\n\n";
+        var text = deferral.Text + separator + templates.Render("clinical_general", locale, request.Channel) + separator + general.Text;
+        return deferral with { Text = text, Sources = general.Sources };
     }
 
     private Reply Template(

@@ -42,8 +42,9 @@ public sealed class AnswerReport
     {
         var citedRight = answered && sources.Any(example.Sources.Contains);
         var facts = answered && example.KeyFacts.All(group => group.Any(f => text.Contains(f, StringComparison.OrdinalIgnoreCase)));
+        // An SMS may quote a long sentence's leading clauses, marked with an ellipsis: the words before it must be the article's.
         var grounded = !answered || evidence.All(e => e.ArticleIds.Any(id => knowledge.FindArticle(id)?.Passages
-            .Any(p => p.Sentences.Any(s => s.Text.Contains(e.Text, StringComparison.Ordinal))) == true));
+            .Any(p => p.Sentences.Any(s => s.Text.Contains(e.Text.TrimEnd('…'), StringComparison.Ordinal))) == true));
         return new AnswerOutcome(example, answered, citedRight, facts, grounded, reason);
     }
 

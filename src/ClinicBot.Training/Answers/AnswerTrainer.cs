@@ -17,7 +17,7 @@ namespace ClinicBot.Training.Answers;
 public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase knowledge, TextWriter log)
 {
     private const float L2 = 0.1f;
-    private const float PriorL2 = 0.01f;
+    private const float PriorL2 = 0.1f;
     private const int Folds = 5;
 
     // The bot abstains on at least this share of validation questions the articles do not answer; within that,
