@@ -12,6 +12,7 @@ public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, Article> _articles;
     private readonly Dictionary<string, Passage> _passages;
+    private readonly Dictionary<string, Sentence> _sentences;
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the articles in memory.</summary>
@@ -48,6 +49,7 @@ public sealed class KnowledgeBase
 
         Vocabulary = vocabulary;
         Sentences = _passages.Values.SelectMany(p => p.Sentences).ToList();
+        _sentences = Sentences.ToDictionary(Search.IPassageIndex.SentenceKey, StringComparer.Ordinal);
         Vectors = sentenceVectors is { Count: > 0 } && Sentences.All(s => sentenceVectors.ContainsKey(Search.IPassageIndex.SentenceKey(s)))
             ? new Search.SentenceVectors(Sentences, Sentences.Select(s => sentenceVectors[Search.IPassageIndex.SentenceKey(s)]).ToList())
             : Search.SentenceVectors.Empty;
@@ -76,6 +78,9 @@ public sealed class KnowledgeBase
 
     /// <summary>The article with this id, if any.</summary>
     public Article? FindArticle(string id) => _articles.GetValueOrDefault(id);
+
+    /// <summary>The sentence with this key (<see cref="Search.IPassageIndex.SentenceKey"/>), if any.</summary>
+    public Sentence? FindSentence(string key) => _sentences.GetValueOrDefault(key);
 
     /// <summary>The passage with this key.</summary>
     public Passage GetPassage(string key) => _passages[key];

@@ -23,15 +23,12 @@ public static class AnswerSignals
             "question_prior", "nearest_answerable", "nearest_unanswerable", "neighbour_vote",
         ];
 
-    /// <summary>The signals of the ranked candidates, with the model's question prior and memory.</summary>
-    internal static float[] Of(ReadQuestion question, IReadOnlyList<CandidateSentence> ranked, AnswerModel model)
+    /// <summary>The signals of the ranked candidates, with the model's question prior and how the question matched its memory.</summary>
+    internal static float[] Of(ReadQuestion question, IReadOnlyList<CandidateSentence> ranked, AnswerModel model, MemoryMatch match)
     {
         var query = question.Analysis;
         var top = ranked.OrderByDescending(c => c.Relevance).Take(Top).ToList();
         var prior = question.Vector is { } vector && model.Prior is { } head ? (float)head.Probability(vector) : 0.5f;
-        var (nearestAnswerable, nearestUnanswerable, vote) = question.Vector is { } v && model.Memory is { } memory
-            ? memory.Compare(v)
-            : (0f, 0f, 0.5f);
         return
         [
             top.Count > 0 ? (float)top[0].Relevance : 0f,
@@ -41,9 +38,9 @@ public static class AnswerSignals
             (float)UnknownShare(query),
             question.IsFollowUp ? 1f : 0f,
             prior,
-            nearestAnswerable,
-            nearestUnanswerable,
-            vote,
+            match.NearestAnswerable,
+            match.NearestUnanswerable,
+            match.NeighbourVote,
         ];
     }
 

@@ -87,7 +87,8 @@ public sealed class ExtractiveComposer : IAnswerComposer
     {
         filter = filter is null ? _notQuoted : new BothFilters(_notQuoted, filter);
         var question = _reader.Read(request);
-        var candidates = Rank(question);
+        var match = Match(question);
+        var candidates = Rank(question, match);
         var query = question.Analysis;
         var (locale, channel) = (request.Locale, request.Channel);
 
@@ -101,7 +102,7 @@ public sealed class ExtractiveComposer : IAnswerComposer
         double confidence;
         if (_model is not null)
         {
-            confidence = _model.Answer.Probability(AnswerSignals.Of(question, candidates, _model));
+            confidence = _model.Answer.Probability(AnswerSignals.Of(question, candidates, _model, match));
             if (confidence < _model.AnswerThreshold) return Abstain(locale, channel, confidence, "low_confidence");
         }
         else
@@ -126,26 +127,31 @@ public sealed class ExtractiveComposer : IAnswerComposer
     internal List<(CandidateSentence Candidate, float[] Features)> Candidates(AnswerRequest request, out ReadQuestion question)
     {
         question = _reader.Read(request);
-        return _retriever.Candidates(question);
+        return _retriever.Candidates(question, Match(question));
     }
 
     /// <summary>The answer head's signals for a question, with this composer's relevance head (training fits the answer head on these).</summary>
     internal float[] Signals(AnswerRequest request)
     {
         var question = _reader.Read(request);
-        return AnswerSignals.Of(question, Rank(question), _model ?? throw new InvalidOperationException("Signals need a model."));
+        var match = Match(question);
+        return AnswerSignals.Of(question, Rank(question, match), _model ?? throw new InvalidOperationException("Signals need a model."), match);
     }
 
     /// <summary>How a question is read (training keeps the training questions' vectors).</summary>
     internal ReadQuestion Read(AnswerRequest request) => _reader.Read(request);
 
+    // The question against the training questions the model remembers (computed once a question).
+    private MemoryMatch Match(ReadQuestion question) =>
+        question.Vector is { } vector && _model?.Memory is { } memory ? memory.Compare(vector) : MemoryMatch.None;
+
     // With the model: every pooled sentence scored by the relevance head, then ranked by reciprocal rank fusion of that
     // ranking and the lexical one, so a sentence with the question's exact terms is not lost to a close paraphrase.
     // Without the model: the lexical candidates as before.
-    private List<CandidateSentence> Rank(ReadQuestion question)
+    private List<CandidateSentence> Rank(ReadQuestion question, MemoryMatch match)
     {
         if (_model is null) return SentenceScorer.Score(question.Analysis, _searcher.Search(question.Analysis, _options.CandidatePassages));
-        var scored = _retriever.Candidates(question)
+        var scored = _retriever.Candidates(question, match)
             .Select(c => c.Candidate with { Relevance = _model.Relevance.Probability(c.Features) })
             .ToList();
         var byRelevance = HybridRetriever.Ranks(scored.OrderByDescending(c => c.Relevance));
@@ -172,10 +178,11 @@ public sealed class ExtractiveComposer : IAnswerComposer
             yield return $"concept '{concept.Label}' weight={concept.Weight:0.00} passages={concept.PassageCount}";
         }
 
-        var candidates = Rank(read);
+        var match = Match(read);
+        var candidates = Rank(read, match);
         if (_model is not null)
         {
-            var signals = AnswerSignals.Of(read, candidates, _model);
+            var signals = AnswerSignals.Of(read, candidates, _model, match);
             yield return $"answer probability {_model.Answer.Probability(signals):0.000} (threshold {_model.AnswerThreshold:0.000}): "
                 + string.Join(", ", AnswerSignals.Names.Zip(signals, (n, v) => $"{n}={v:0.00}"));
         }

@@ -33,7 +33,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
         foreach (var candidate in candidates)
         {
             if (!filter.Allows(candidate.Sentence.Text) || selected.Any(s => ReferenceEquals(s.Sentence, candidate.Sentence))) continue;
-            bestScore ??= candidate.Score;
+            bestScore ??= Worth(candidate);
 
             var sameClaim = selected.FirstOrDefault(s => similarity.AreSameClaim(s.Sentence, candidate.Sentence));
             if (sameClaim is not null)
@@ -81,9 +81,13 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
 
     // A further sentence must be nearly as relevant as the best, add a concept worth a real share of the question,
     // or, for "what is" questions, give a second definition.
+    // How much a sentence is worth beside the best: its learned relevance when there is one (the fused ranking score
+    // only orders), else its lexical score.
+    private static double Worth(CandidateSentence candidate) => candidate.Relevance > 0 ? candidate.Relevance : candidate.Score;
+
     private bool IsWorthAdding(CandidateSentence candidate, double gain, double bestScore, List<SelectedSentence> selected) =>
         gain >= MinimumConceptGain
-        || candidate.Score >= options.RelativeSentenceScore * bestScore
+        || Worth(candidate) >= options.RelativeSentenceScore * bestScore
         || (candidate.Defines && selected.Count(s => s.Defines) < MaxDefinitions);
 
     private IEnumerable<SelectedSentence> FollowingOnTopic(

@@ -52,6 +52,9 @@ public sealed class AnswerModelFile
     /// <summary>Whether the articles answer each remembered question: one '1' or '0' a question.</summary>
     public string? MemoryLabels { get; set; }
 
+    /// <summary>For each remembered question, the keys of the sentences that answer it, joined by '|'.</summary>
+    public List<string>? MemoryAnswers { get; set; }
+
     /// <summary>The answer probability at which the bot answers.</summary>
     public double AnswerThreshold { get; set; }
 
@@ -62,7 +65,7 @@ public sealed class AnswerModelFile
     public AnswerModel ToModel() => new(Relevance.ToHead(), Answer.ToHead(), AnswerThreshold)
     {
         Prior = PriorWeights is null ? null : PriorHead(DecodeFloats(PriorWeights), PriorBias),
-        Memory = MemoryVectors is null || MemoryLabels is null ? null : QuestionMemory.Decode(MemoryVectors, MemoryLabels, Dimensions),
+        Memory = MemoryVectors is null || MemoryLabels is null ? null : QuestionMemory.Decode(MemoryVectors, MemoryLabels, MemoryAnswers, Dimensions),
     };
 
     /// <summary>A prior head over vectors of the weights' length, its features named by position.</summary>

@@ -3,9 +3,10 @@ using System.Numerics.Tensors;
 namespace ClinicBot.Answering.Model;
 
 /// <summary>
-/// The training questions' vectors with whether the articles answer each: a new question close to questions the
-/// articles answer is likely answerable; one closest to price, insurance or driving questions likely is not.
-/// Stored as signed bytes (unit vectors times 127), which keeps cosine similarities within about 0.01.
+/// The training questions' vectors, whether the articles answer each, and which article sentences do. A new question
+/// close to questions the articles answer is likely answerable, and likely answered by the sentences that answered
+/// them; one closest to price, insurance or driving questions likely is not answerable. Vectors are stored as signed
+/// bytes (unit vectors times 127), which keeps cosine similarities within about 0.01.
 /// </summary>
 public sealed class QuestionMemory
 {
@@ -14,58 +15,89 @@ public sealed class QuestionMemory
 
     // Held dequantized, so a comparison is one dot product a question.
     private readonly float[][] _vectors;
-    private readonly bool[] _answerable;
+    private readonly RememberedQuestion[] _questions;
 
-    /// <summary>Quantizes unit vectors with their labels (the memory holds exactly what its file will).</summary>
-    public QuestionMemory(IReadOnlyList<(float[] Vector, bool Answerable)> questions)
-        : this(questions.Select(q => Quantize(q.Vector)).ToArray(), questions.Select(q => q.Answerable).ToArray())
+    /// <summary>Quantizes the questions' unit vectors (the memory holds exactly what its file will).</summary>
+    public QuestionMemory(IReadOnlyList<RememberedQuestion> questions)
     {
-    }
-
-    private QuestionMemory(sbyte[][] quantized, bool[] answerable)
-    {
-        _vectors = quantized.Select(row => row.Select(b => b / Scale).ToArray()).ToArray();
-        _answerable = answerable;
+        _questions = questions.Select(q => q with { Vector = Quantize(q.Vector).Select(b => b / Scale).ToArray() }).ToArray();
+        _vectors = _questions.Select(q => q.Vector).ToArray();
     }
 
     /// <summary>How many questions it holds.</summary>
-    public int Count => _vectors.Length;
+    public int Count => _questions.Length;
 
-    /// <summary>
-    /// For a question vector: the highest similarity to an answerable and to an unanswerable question, and the
-    /// similarity-weighted share of answerable ones among the nearest five.
-    /// </summary>
-    public (float NearestAnswerable, float NearestUnanswerable, float NeighbourVote) Compare(ReadOnlySpan<float> query)
+    /// <summary>How a question vector compares with the remembered questions.</summary>
+    public MemoryMatch Compare(ReadOnlySpan<float> query)
     {
-        if (_vectors.Length == 0) return (0, 0, 0.5f);
-        var similarities = new (float Similarity, bool Answerable)[_vectors.Length];
-        for (var i = 0; i < _vectors.Length; i++) similarities[i] = (TensorPrimitives.Dot(query, _vectors[i]), _answerable[i]);
+        if (_questions.Length == 0) return MemoryMatch.None;
+        var similarities = new float[_questions.Length];
+        for (var i = 0; i < _questions.Length; i++) similarities[i] = TensorPrimitives.Dot(query, _vectors[i]);
 
-        var nearestAnswerable = similarities.Where(s => s.Answerable).Select(s => s.Similarity).DefaultIfEmpty(0).Max();
-        var nearestUnanswerable = similarities.Where(s => !s.Answerable).Select(s => s.Similarity).DefaultIfEmpty(0).Max();
-        var nearest = similarities.OrderByDescending(s => s.Similarity).Take(Neighbours).ToList();
-        var total = nearest.Sum(s => Math.Max(s.Similarity, 0));
-        var vote = total <= 0 ? 0.5f : nearest.Where(s => s.Answerable).Sum(s => Math.Max(s.Similarity, 0)) / total;
-        return (nearestAnswerable, nearestUnanswerable, vote);
+        float nearestAnswerable = 0, nearestUnanswerable = 0;
+        var support = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var i = 0; i < _questions.Length; i++)
+        {
+            if (!_questions[i].Answerable)
+            {
+                nearestUnanswerable = Math.Max(nearestUnanswerable, similarities[i]);
+                continue;
+            }
+
+            nearestAnswerable = Math.Max(nearestAnswerable, similarities[i]);
+            foreach (var key in _questions[i].Answers)
+            {
+                if (!support.TryGetValue(key, out var best) || similarities[i] > best) support[key] = similarities[i];
+            }
+        }
+
+        var nearest = Enumerable.Range(0, _questions.Length).OrderByDescending(i => similarities[i]).Take(Neighbours).ToList();
+        var total = nearest.Sum(i => Math.Max(similarities[i], 0));
+        var vote = total <= 0 ? 0.5f : nearest.Where(i => _questions[i].Answerable).Sum(i => Math.Max(similarities[i], 0)) / total;
+        return new MemoryMatch(nearestAnswerable, nearestUnanswerable, vote, support);
     }
 
     /// <summary>The vectors as Base64 of the concatenated bytes, for the model file.</summary>
     public string EncodeVectors() => Convert.ToBase64String(_vectors.SelectMany(v => Quantize(v).Select(b => (byte)b)).ToArray());
 
     /// <summary>The labels as a string of 1 (answerable) and 0, for the model file.</summary>
-    public string EncodeLabels() => new(_answerable.Select(a => a ? '1' : '0').ToArray());
+    public string EncodeLabels() => new(_questions.Select(q => q.Answerable ? '1' : '0').ToArray());
 
-    private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();
+    /// <summary>Each question's answering sentence keys joined by '|', for the model file.</summary>
+    public List<string> EncodeAnswers() => _questions.Select(q => string.Join('|', q.Answers)).ToList();
 
-    /// <summary>Reads what <see cref="EncodeVectors"/> and <see cref="EncodeLabels"/> wrote.</summary>
+    /// <summary>Reads what the Encode methods wrote.</summary>
     /// <exception cref="InvalidDataException">The sizes do not agree.</exception>
-    public static QuestionMemory Decode(string vectors, string labels, int dimensions)
+    public static QuestionMemory Decode(string vectors, string labels, IReadOnlyList<string>? answers, int dimensions)
     {
         var bytes = Convert.FromBase64String(vectors);
-        if (dimensions <= 0 || bytes.Length != labels.Length * dimensions) throw new InvalidDataException("question memory: vectors and labels do not agree.");
-        var rows = Enumerable.Range(0, labels.Length)
-            .Select(i => bytes.AsSpan(i * dimensions, dimensions).ToArray().Select(b => (sbyte)b).ToArray())
-            .ToArray();
-        return new QuestionMemory(rows, labels.Select(c => c == '1').ToArray());
+        if (dimensions <= 0 || bytes.Length != labels.Length * dimensions || (answers is not null && answers.Count != labels.Length))
+        {
+            throw new InvalidDataException("question memory: vectors, labels and answers do not agree.");
+        }
+
+        return new QuestionMemory(Enumerable.Range(0, labels.Length).Select(i => new RememberedQuestion(
+            bytes.AsSpan(i * dimensions, dimensions).ToArray().Select(b => (sbyte)b / Scale).ToArray(),
+            labels[i] == '1',
+            answers is null || answers[i].Length == 0 ? [] : answers[i].Split('|'))).ToList());
     }
+
+    private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();
+}
+
+/// <summary>A training question as the memory keeps it.</summary>
+/// <param name="Vector">Its unit vector (as the answerer reads it: glossed, with the previous question for a follow-up).</param>
+/// <param name="Answerable">Whether the articles answer it.</param>
+/// <param name="Answers">The keys (<c>IPassageIndex.SentenceKey</c>) of the sentences that answer it.</param>
+public sealed record RememberedQuestion(float[] Vector, bool Answerable, IReadOnlyList<string> Answers);
+
+/// <summary>How a question compares with the remembered ones.</summary>
+/// <param name="NearestAnswerable">Highest similarity to an answerable question.</param>
+/// <param name="NearestUnanswerable">Highest similarity to an unanswerable question.</param>
+/// <param name="NeighbourVote">Similarity-weighted share of answerable questions among the nearest five.</param>
+/// <param name="SentenceSupport">For each sentence that answered a remembered question: the highest similarity of such a question.</param>
+public sealed record MemoryMatch(float NearestAnswerable, float NearestUnanswerable, float NeighbourVote, IReadOnlyDictionary<string, float> SentenceSupport)
+{
+    /// <summary>No memory: neutral values.</summary>
+    public static MemoryMatch None { get; } = new(0, 0, 0.5f, new Dictionary<string, float>());
 }

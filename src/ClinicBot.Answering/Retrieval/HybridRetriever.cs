@@ -1,4 +1,5 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Answering.Model;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Articles;
 using ClinicBot.Knowledge.Search;
@@ -11,8 +12,11 @@ namespace ClinicBot.Answering.Retrieval;
 /// </summary>
 internal sealed class HybridRetriever(KnowledgeBase knowledge, PassageSearcher searcher, AnsweringOptions options)
 {
+    // Sentences that answered the training questions nearest this one join the pool too.
+    private const int RememberedCandidates = 10;
+
     /// <summary>The pooled candidates with their feature vectors, in no particular order.</summary>
-    public List<(CandidateSentence Candidate, float[] Features)> Candidates(ReadQuestion question)
+    public List<(CandidateSentence Candidate, float[] Features)> Candidates(ReadQuestion question, MemoryMatch match)
     {
         var query = question.Analysis;
         var passages = searcher.Search(query, options.CandidatePassages);
@@ -24,6 +28,11 @@ internal sealed class HybridRetriever(KnowledgeBase knowledge, PassageSearcher s
         if (question.Vector is { } vector && !knowledge.Vectors.IsEmpty)
         {
             pool.UnionWith(knowledge.Vectors.Nearest(vector, options.DenseCandidates).Select(n => n.Sentence));
+        }
+
+        foreach (var (key, _) in match.SentenceSupport.OrderByDescending(s => s.Value).Take(RememberedCandidates))
+        {
+            if (knowledge.FindSentence(key) is { } remembered) pool.Add(remembered);
         }
 
         var candidates = pool.Select(sentence =>
@@ -39,8 +48,10 @@ internal sealed class HybridRetriever(KnowledgeBase knowledge, PassageSearcher s
         var passageCosine = candidates.GroupBy(c => c.Passage.Key).ToDictionary(g => g.Key, g => g.Max(c => c.Cosine), StringComparer.Ordinal);
         var cosineRanks = Ranks(candidates.OrderByDescending(c => c.Cosine));
         var lexicalRanks = Ranks(candidates.Where(c => c.Lexical > 0).OrderByDescending(c => c.Lexical));
+        var bestSupport = match.SentenceSupport.Count == 0 ? 0 : match.SentenceSupport.Values.Max();
         return candidates.Select(c => (c, RelevanceFeatures.Of(
-            c, topCosine, passageCosine[c.Passage.Key], topLexical, cosineRanks[c.Sentence], lexicalRanks.GetValueOrDefault(c.Sentence)))).ToList();
+            c, topCosine, passageCosine[c.Passage.Key], topLexical, cosineRanks[c.Sentence], lexicalRanks.GetValueOrDefault(c.Sentence),
+            (match.SentenceSupport.GetValueOrDefault(IPassageIndex.SentenceKey(c.Sentence)), bestSupport)))).ToList();
     }
 
     /// <summary>1-based positions of candidates in the given order.</summary>

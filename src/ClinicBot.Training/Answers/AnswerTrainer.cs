@@ -5,6 +5,7 @@ using ClinicBot.Answering.Model;
 using ClinicBot.Answering.Retrieval;
 using ClinicBot.Embeddings;
 using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Search;
 using ClinicBot.Training.Fitting;
 
 namespace ClinicBot.Training.Answers;
@@ -31,32 +32,40 @@ public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase kno
         var validation = examples.Where(AnswerCorpus.IsValidation).ToList();
         log.WriteLine($"answers: {training.Count} training, {validation.Count} validation questions");
 
+        // The question prior and memory are fitted on all training questions; the heads learn how far to trust them from
+        // out-of-fold values (each fold read by a prior and memory fitted without it), as new questions will be.
+        var vectors = training.Select(e => composer.Read(AnswerReport.Request(e)).Vector
+            ?? throw new InvalidDataException("the answer model needs question vectors")).ToList();
+        var placeholderRelevance = new LinearHead(RelevanceFeatures.Names, new float[RelevanceFeatures.Names.Count], 0);
+        var placeholderAnswer = new LinearHead(AnswerSignals.Names, new float[AnswerSignals.Names.Count], 0);
+        var folds = Enumerable.Range(0, Folds).Select(fold =>
+        {
+            var outOfFold = Enumerable.Range(0, training.Count).Where(i => Fold(training[i]) != fold).ToList();
+            return (InFold: Enumerable.Range(0, training.Count).Where(i => Fold(training[i]) == fold).ToList(),
+                Prior: FitPrior(outOfFold, training, vectors), Memory: Memory(outOfFold, training, vectors));
+        }).ToList();
+
         var relevanceRows = new List<(float[] Features, bool Label)>();
         var unmatched = 0;
-        foreach (var example in training.Where(e => e.Answerable))
+        foreach (var (inFold, foldPrior, foldMemory) in folds)
         {
-            var gold = example.Sentences.ToHashSet(StringComparer.Ordinal);
-            var candidates = composer.Candidates(AnswerReport.Request(example), out _);
-            var matched = candidates.Count(c => gold.Contains(c.Candidate.Sentence.Text));
-            if (matched == 0) unmatched++;
-            relevanceRows.AddRange(candidates.Select(c => (c.Features, gold.Contains(c.Candidate.Sentence.Text))));
+            var reader = composer.WithModel(new AnswerModel(placeholderRelevance, placeholderAnswer, 0) { Prior = foldPrior, Memory = foldMemory });
+            foreach (var example in inFold.Select(i => training[i]).Where(e => e.Answerable))
+            {
+                var gold = example.Sentences.ToHashSet(StringComparer.Ordinal);
+                var candidates = reader.Candidates(AnswerReport.Request(example), out _);
+                if (!candidates.Any(c => gold.Contains(c.Candidate.Sentence.Text))) unmatched++;
+                relevanceRows.AddRange(candidates.Select(c => (c.Features, gold.Contains(c.Candidate.Sentence.Text))));
+            }
         }
 
         log.WriteLine($"answers: relevance rows {relevanceRows.Count} ({relevanceRows.Count(r => r.Label)} relevant); {unmatched} questions with no marked sentence among the candidates");
         var relevance = LogisticFit.Fit(RelevanceFeatures.Names, relevanceRows, L2);
 
-        // The question prior and memory are fitted on all training questions; the answer head learns how far to trust
-        // them from out-of-fold values (each fold read by a prior and memory fitted without it), as new questions will be.
-        var vectors = training.Select(e => composer.Read(AnswerReport.Request(e)).Vector
-            ?? throw new InvalidDataException("the answer model needs question vectors")).ToList();
-        var placeholder = new LinearHead(AnswerSignals.Names, new float[AnswerSignals.Names.Count], 0);
         var answerRows = new List<(float[] Features, bool Label)>();
-        for (var fold = 0; fold < Folds; fold++)
+        foreach (var (inFold, foldPrior, foldMemory) in folds)
         {
-            var inFold = Enumerable.Range(0, training.Count).Where(i => Fold(training[i]) == fold).ToList();
-            var outOfFold = Enumerable.Range(0, training.Count).Where(i => Fold(training[i]) != fold).ToList();
-            var foldModel = new AnswerModel(relevance, placeholder, 0) { Prior = FitPrior(outOfFold, training, vectors), Memory = Memory(outOfFold, training, vectors) };
-            var reader = composer.WithModel(foldModel);
+            var reader = composer.WithModel(new AnswerModel(relevance, placeholderAnswer, 0) { Prior = foldPrior, Memory = foldMemory });
             answerRows.AddRange(inFold.Select(i => (reader.Signals(AnswerReport.Request(training[i])), training[i].Answerable)));
         }
 
@@ -89,6 +98,7 @@ public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase kno
             PriorBias = prior.Bias,
             MemoryVectors = memory.EncodeVectors(),
             MemoryLabels = memory.EncodeLabels(),
+            MemoryAnswers = memory.EncodeAnswers(),
             Validation = new Dictionary<string, string>
             {
                 ["answered"] = report.AnswerRate.ToString("P1", CultureInfo.InvariantCulture),
@@ -127,8 +137,16 @@ public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase kno
         return AnswerModelFile.PriorHead(head.Weights.ToArray(), head.Bias);
     }
 
-    private static QuestionMemory Memory(List<int> rows, List<AnswerExample> examples, List<float[]> vectors) =>
-        new(rows.Select(i => (vectors[i], examples[i].Answerable)).ToList());
+    private QuestionMemory Memory(List<int> rows, List<AnswerExample> examples, List<float[]> vectors) =>
+        new(rows.Select(i => new RememberedQuestion(vectors[i], examples[i].Answerable, AnswerKeys(examples[i]))).ToList());
+
+    // The keys of the article sentences an example marks as answering it (a sentence repeated word for word in two
+    // places counts in both).
+    private List<string> AnswerKeys(AnswerExample example)
+    {
+        var gold = example.Sentences.ToHashSet(StringComparer.Ordinal);
+        return knowledge.Sentences.Where(s => gold.Contains(s.Text)).Select(IPassageIndex.SentenceKey).ToList();
+    }
 
     // Folds for out-of-fold signals: a stable hash other than the validation split's.
     private static int Fold(AnswerExample example)
