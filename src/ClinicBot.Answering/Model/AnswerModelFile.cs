@@ -64,29 +64,13 @@ public sealed class AnswerModelFile
     /// <summary>The heads as the answerer uses them.</summary>
     public AnswerModel ToModel() => new(Relevance.ToHead(), Answer.ToHead(), AnswerThreshold)
     {
-        Prior = PriorWeights is null ? null : PriorHead(DecodeFloats(PriorWeights), PriorBias),
+        Prior = PriorWeights is null ? null : PriorHead(FloatCodec.Decode(PriorWeights), PriorBias),
         Memory = MemoryVectors is null || MemoryLabels is null ? null : QuestionMemory.Decode(MemoryVectors, MemoryLabels, MemoryAnswers, Dimensions),
     };
 
     /// <summary>A prior head over vectors of the weights' length, its features named by position.</summary>
     public static LinearHead PriorHead(float[] weights, float bias) =>
         new(Enumerable.Range(0, weights.Length).Select(i => $"embedding[{i}]").ToList(), weights, bias);
-
-    /// <summary>Float32 values as Base64 of their little-endian bytes.</summary>
-    public static string EncodeFloats(IReadOnlyList<float> values)
-    {
-        var bytes = new byte[values.Count * sizeof(float)];
-        Buffer.BlockCopy(values.ToArray(), 0, bytes, 0, bytes.Length);
-        return Convert.ToBase64String(bytes);
-    }
-
-    private static float[] DecodeFloats(string base64)
-    {
-        var bytes = Convert.FromBase64String(base64);
-        var values = new float[bytes.Length / sizeof(float)];
-        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
-        return values;
-    }
 
     /// <summary>Reads the file; null when it does not exist.</summary>
     /// <exception cref="InvalidDataException">The file is malformed or was trained on another embedding model.</exception>

@@ -6,6 +6,7 @@ using ClinicBot.Answering.Retrieval;
 using ClinicBot.Embeddings;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Search;
+using ClinicBot.Training.Corpus;
 using ClinicBot.Training.Fitting;
 
 namespace ClinicBot.Training.Answers;
@@ -94,7 +95,7 @@ public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase kno
             Answer = Head(answer),
             AnswerThreshold = Math.Round(threshold, 4),
             Dimensions = vectors[0].Length,
-            PriorWeights = AnswerModelFile.EncodeFloats(prior.Weights),
+            PriorWeights = FloatCodec.Encode(prior.Weights),
             PriorBias = prior.Bias,
             MemoryVectors = memory.EncodeVectors(),
             MemoryLabels = memory.EncodeLabels(),
@@ -149,17 +150,7 @@ public sealed class AnswerTrainer(ExtractiveComposer composer, KnowledgeBase kno
     }
 
     // Folds for out-of-fold signals: a stable hash other than the validation split's.
-    private static int Fold(AnswerExample example)
-    {
-        var hash = 2166136261u;
-        foreach (var c in "fold:" + example.Text.ToLowerInvariant())
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
-
-        return (int)(hash % Folds);
-    }
+    private static int Fold(AnswerExample example) => (int)(StableHash.Of("fold:" + example.Text) % Folds);
 
     private static AnswerModelFile.HeadFile Head(LinearHead head) => new()
     {

@@ -46,7 +46,7 @@ public sealed class TriageCorpus
     /// The validation split: a fifth of the messages and of the conversations, by a stable hash of the text (or the
     /// conversation id), so adding examples never moves an old one from one split to the other.
     /// </summary>
-    public static bool IsValidation(TriageExample example) => Fnv1a((example.ConversationId ?? example.Text).ToLowerInvariant()) % 5 == 0;
+    public static bool IsValidation(TriageExample example) => StableHash.Of(example.ConversationId ?? example.Text) % 5 == 0;
 
     private static string Hash(IReadOnlyList<string> files)
     {
@@ -58,17 +58,5 @@ public sealed class TriageCorpus
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
-
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
-
-        return hash;
     }
 }

@@ -84,7 +84,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         ContextMessages = ContextMessages,
         Labels = [.. labels],
         Bias = [.. bias],
-        Weights = weights.Select(TriageModelFile.EncodeRow).ToList(),
+        Weights = weights.Select(FloatCodec.Encode).ToList(),
     };
 
     private static double OtherRoutesAccuracy(TriageReport report)

@@ -1,3 +1,4 @@
+using ClinicBot.Embeddings;
 using System.Text.Json;
 
 namespace ClinicBot.Safety.Triage.Model;
@@ -17,7 +18,7 @@ internal sealed class TriageModel
         File = file;
         Routes = file.Labels.Select(TriageRouteNames.ParseLabel).ToArray();
         _bias = [.. file.Bias];
-        _weights = file.Weights.Select(TriageModelFile.DecodeRow).ToArray();
+        _weights = file.Weights.Select(FloatCodec.Decode).ToArray();
         NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
         if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
         {

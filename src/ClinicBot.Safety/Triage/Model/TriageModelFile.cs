@@ -59,21 +59,6 @@ internal sealed class TriageModelFile
 
     public List<float> Bias { get; set; } = [];
 
-    /// <summary>One row per label: little-endian float32 weights, Base64 (<see cref="EncodeRow"/>).</summary>
+    /// <summary>One row per label: little-endian float32 weights, Base64 (<see cref="ClinicBot.Embeddings.FloatCodec"/>).</summary>
     public List<string> Weights { get; set; } = [];
-
-    public static string EncodeRow(float[] weights)
-    {
-        var bytes = new byte[weights.Length * sizeof(float)];
-        Buffer.BlockCopy(weights, 0, bytes, 0, bytes.Length);
-        return Convert.ToBase64String(bytes);
-    }
-
-    public static float[] DecodeRow(string row)
-    {
-        var bytes = Convert.FromBase64String(row);
-        var weights = new float[bytes.Length / sizeof(float)];
-        Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
-        return weights;
-    }
 }
