@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ClinicBot.Embeddings;
 using ClinicBot.Knowledge.Search;
 
@@ -5,8 +6,8 @@ namespace ClinicBot.Answering.Retrieval;
 
 /// <summary>
 /// Turns a request into what retrieval reads: the concepts of the question and its sentence vector. A Spanish question
-/// is read in its English gloss (the articles are English). A follow-up is read together with the previous question;
-/// the vector triage computed for the message is reused when the message stands alone.
+/// is read in its English gloss (the articles are English). A follow-up is read together with the previous question.
+/// The vector triage computed for the message is reused, so the model does not run again for the answer.
 /// </summary>
 public sealed class QuestionReader(QueryAnalyzer analyzer, FollowUpRules followUps, SpanishGloss gloss, SentenceEmbedder? embedder)
 {
@@ -15,12 +16,26 @@ public sealed class QuestionReader(QueryAnalyzer analyzer, FollowUpRules followU
     {
         var english = gloss.EmbeddingInput(request.Text, request.Locale);
         var alone = analyzer.Analyze(english);
+        var vector = request.Embedding ?? embedder?.Embed(english);
         if (request.Previous is { } previous && followUps.IsFollowUp(request.Text, alone))
         {
-            var together = gloss.EmbeddingInput(previous.Text.TrimEnd() + " " + request.Text, request.Locale);
-            return new ReadQuestion(analyzer.Analyze(together), embedder?.Embed(together), true);
+            var previousEnglish = gloss.EmbeddingInput(previous.Text, request.Locale);
+            var together = analyzer.Analyze(previousEnglish.TrimEnd() + " " + english);
+            return new ReadQuestion(together, Mean(vector, embedder?.Embed(previousEnglish)), true);
         }
 
-        return new ReadQuestion(alone, request.Embedding ?? embedder?.Embed(english), false);
+        return new ReadQuestion(alone, vector, false);
+    }
+
+    // The follow-up's meaning with the previous question's: the normalised sum of the two unit vectors. The previous
+    // question was embedded on its own turn, so the model's cache answers it: no second model run.
+    private static float[]? Mean(float[]? current, float[]? previous)
+    {
+        if (current is null || previous is null) return current ?? previous;
+        var sum = new float[current.Length];
+        TensorPrimitives.Add(current, previous, sum);
+        var norm = TensorPrimitives.Norm(sum);
+        if (norm > 0) TensorPrimitives.Divide(sum, norm, sum);
+        return sum;
     }
 }
