@@ -4,6 +4,7 @@ using ClinicBot.Benchmarks.Startup;
 
 // Start-up from an empty data folder:   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- startup
 // Quick distribution, as CI prints it:   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- latency
+// ClinicBot beside its peers on the blind split (quality and latency):   dotnet run -c Release --project tests/ClinicBot.Benchmarks -- answers
 // Careful per-question figures:        dotnet run -c Release --project tests/ClinicBot.Benchmarks -- --filter '*'
 if (args is ["startup", ..])
 {
@@ -14,6 +15,12 @@ if (args is ["startup", ..])
 if (args is ["latency", ..])
 {
     AnswerLatencyReport.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
+if (args is ["answers", ..])
+{
+    AnswerComparisonReport.Run(passes: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
     return;
 }
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Benchmarks.Measurement;
 using ClinicBot.Testing;
 using ClinicBot.Testing.DevSet;
 
@@ -25,24 +25,16 @@ internal static class AnswerLatencyReport
             foreach (var q in questions) composer.Compose(q.Text, q.Locale, q.Channel);
         }
 
-        var samples = new List<double>(rounds * questions.Count);
+        var samples = new LatencySamples();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var q in questions)
-            {
-                var start = Stopwatch.GetTimestamp();
-                composer.Compose(q.Text, q.Locale, q.Channel);
-                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
+            foreach (var q in questions) samples.Time(() => composer.Compose(q.Text, q.Locale, q.Channel));
         }
 
         var allocatedPerQuestion = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / samples.Count;
-        samples.Sort();
         Console.WriteLine($"retrieval + composition over {samples.Count} answers ({questions.Count} dev-set questions x {rounds}):");
-        Console.WriteLine($"  p50 {Percentile(samples, 0.50):0.000} ms   p95 {Percentile(samples, 0.95):0.000} ms   p99 {Percentile(samples, 0.99):0.000} ms   max {samples[^1]:0.000} ms");
+        Console.WriteLine($"  p50 {samples.Percentile(0.50):0.000} ms   p95 {samples.Percentile(0.95):0.000} ms   p99 {samples.Percentile(0.99):0.000} ms   max {samples.Max:0.000} ms");
         Console.WriteLine($"  allocated {allocatedPerQuestion / 1024.0:0.0} KiB per answer (target: p50 <= 1 ms)");
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
 }
