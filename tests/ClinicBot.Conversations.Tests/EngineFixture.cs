@@ -16,6 +16,9 @@ public sealed class EngineFixture : IDisposable
 
     public KnowledgeBase Knowledge => _host.Get<KnowledgeBase>();
 
+    /// <summary>Any other service of the engine (the answerer alone, the templates...).</summary>
+    public T Get<T>() where T : notnull => _host.Get<T>();
+
     /// <summary>Each dev-set case is a new conversation.</summary>
     public Task<Reply> AskAsync(DevSetCase devCase) =>
         Pipeline.HandleAsync(new TurnRequest("dev-" + devCase.Id + "-" + Guid.NewGuid().ToString("N"), devCase.Channel, devCase.Locale, devCase.Text));

@@ -42,9 +42,10 @@ public sealed class ExtractiveComposerTests(ComposerFixture fixture) : IClassFix
         Assert.Single(answer.Evidence, e => e.Text.Contains("hallucinations", StringComparison.Ordinal));
     }
 
+    // With the answer model the answer head abstains on both before the required-evidence rules are reached.
     [Theory]
-    [InlineData("How much does one ketamine infusion cost?", "missing_evidence:price")]
-    [InlineData("Is ketamine addictive?", "low_coverage")]
+    [InlineData("How much does one ketamine infusion cost?", "low_confidence")]
+    [InlineData("Is ketamine addictive?", "low_confidence")]
     public void Compose_ArticlesLackTheFact_AbstainsAndOffersTheTeam(string question, string reason)
     {
         var answer = fixture.Composer.Compose(question, "en", Channel.Web);
