@@ -22,6 +22,12 @@ public sealed record AnswerRequest(string Text, string Locale, Channel Channel)
     /// part that follows the deferral to a clinician.
     /// </summary>
     public int? MaxSentences { get; init; }
+
+    /// <summary>
+    /// Quote the articles offline only: no language model sees the message, even when one is configured. The general
+    /// part of a clinical reply is made so, as clinical messages never reach a model.
+    /// </summary>
+    public bool ExtractiveOnly { get; init; }
 }
 
 /// <summary>The last education question of the conversation and the articles its answer cited.</summary>

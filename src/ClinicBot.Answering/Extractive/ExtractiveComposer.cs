@@ -168,9 +168,9 @@ public sealed class ExtractiveComposer : IAnswerComposer
     /// How the answerer sees a question, for people tuning <c>knowledge/synonyms.yaml</c>: the concepts with their
     /// weights, the answer head's signals and the best-ranked article sentences.
     /// </summary>
-    public IEnumerable<string> Explain(string question, int sentences = 8)
+    public IEnumerable<string> Explain(string question, string locale = "en", int sentences = 8)
     {
-        var read = _reader.Read(new AnswerRequest(question, "en", Channel.Web));
+        var read = _reader.Read(new AnswerRequest(question, locale, Channel.Web));
         var query = read.Analysis;
         yield return "tokens: " + query.EnglishText;
         foreach (var concept in query.Concepts)

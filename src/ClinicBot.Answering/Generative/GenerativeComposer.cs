@@ -71,7 +71,7 @@ public sealed class GenerativeComposer : IAnswerComposer
     {
         var (question, locale, channel) = (request.Text, request.Locale, request.Channel);
         var extractive = _extractive.Compose(request, filter);
-        if (!extractive.Answered) return extractive;
+        if (!extractive.Answered || request.ExtractiveOnly) return extractive;
 
         var passages = Passages(question, extractive, channel, locale, out var messages);
         if (passages.Count == 0) return FallBack(extractive, FallbackReasons.OverBudget);

@@ -19,7 +19,7 @@ internal sealed class AskCommand(TurnPipeline pipeline, ExtractiveComposer compo
         if (arguments.Explain)
         {
             foreach (var line in TriageExplanation.Lines(triage, arguments.Question!, arguments.Locale)) await output.WriteLineAsync(line);
-            foreach (var line in composer.Explain(arguments.Question!)) await output.WriteLineAsync(line);
+            foreach (var line in composer.Explain(arguments.Question!, arguments.Locale)) await output.WriteLineAsync(line);
             return 0;
         }
 

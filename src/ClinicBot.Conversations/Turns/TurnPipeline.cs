@@ -109,6 +109,7 @@ public sealed class TurnPipeline(
         {
             Embedding = triaged.Embedding,
             MaxSentences = request.Channel == Channel.Sms ? 1 : GeneralSentences,
+            ExtractiveOnly = true,
         };
         var general = await composer.ComposeAsync(question, _guard, cancellationToken);
         if (!general.Answered) return deferral;

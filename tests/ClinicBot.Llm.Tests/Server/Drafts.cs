@@ -1,14 +1,19 @@
+using ClinicBot.Answering.Extractive;
 using ClinicBot.Knowledge.Text;
+using ClinicBot.Testing;
 
 namespace ClinicBot.Llm.Tests.Server;
 
 /// <summary>Model answers written from the passages of the request, as a scripted model would.</summary>
 public static class Drafts
 {
-    /// <summary>The first <paramref name="count"/> sentences of the passages, in order, each with its passage's marker.</summary>
+    // A well-behaved model quotes what the clinic lets be quoted: no calls to action or local promotion.
+    private static readonly NotQuotedFilter Quotable = NotQuotedFilter.Load(Path.Combine(RepositoryPaths.Prompts, "answering", "not-quoted.yaml"));
+
+    /// <summary>The first <paramref name="count"/> quotable sentences of the passages, in order, each with its passage's marker.</summary>
     public static List<string> Echo(ScriptedRequest request, int count) => request.Passages
         .OrderBy(p => p.Key)
-        .SelectMany(p => SentenceSplitter.Split(p.Value).Select(s => Cite(s, p.Key)))
+        .SelectMany(p => SentenceSplitter.Split(p.Value).Where(Quotable.Allows).Select(s => Cite(s, p.Key)))
         .Take(count)
         .ToList();
 
