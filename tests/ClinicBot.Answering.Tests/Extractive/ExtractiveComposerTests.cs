@@ -1,4 +1,5 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Answering.Model;
 using ClinicBot.Prompts;
 using ClinicBot.Testing;
 using ClinicBot.Testing.DevSet;
@@ -54,6 +55,22 @@ public sealed class ExtractiveComposerTests(ComposerFixture fixture) : IClassFix
         Assert.Empty(answer.Sources);
         Assert.Equal(reason, answer.AbstainReason);
         Assert.Contains("team", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The clinic's required-evidence rules veto an answer whatever the model says: with the answer threshold at 0 the
+    // head would answer, but "how much" needs a price and "what percentage" a figure the quoted sentences don't state.
+    [Theory]
+    [InlineData("How much does one ketamine infusion cost?", "missing_evidence:price")]
+    [InlineData("what percentage of patients get better with ketamine", "missing_evidence:percentage")]
+    public void Compose_ModelWouldAnswer_RequiredEvidenceStillVetoes(string question, string reason)
+    {
+        var model = AnswerModelFile.Read(Path.Combine(RepositoryPaths.Prompts, "answering", AnswerModelFile.FileName))!.ToModel();
+        var permissive = fixture.Composer.WithModel(model with { AnswerThreshold = 0 });
+
+        var answer = permissive.Compose(question, "en", Channel.Web);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(reason, answer.AbstainReason);
     }
 
     [Fact]
