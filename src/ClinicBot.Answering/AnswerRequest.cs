@@ -30,7 +30,6 @@ public sealed record AnswerRequest(string Text, string Locale, Channel Channel)
     public bool ExtractiveOnly { get; init; }
 }
 
-/// <summary>The last education question of the conversation and the articles its answer cited.</summary>
+/// <summary>The last education question of the conversation (the bot answered it or abstained).</summary>
 /// <param name="Text">The question as the patient typed it.</param>
-/// <param name="Sources">The articles the bot's answer cited (empty when it abstained).</param>
-public sealed record PreviousQuestion(string Text, IReadOnlyList<string> Sources);
+public sealed record PreviousQuestion(string Text);

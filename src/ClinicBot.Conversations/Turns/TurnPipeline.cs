@@ -76,7 +76,7 @@ public sealed class TurnPipeline(
         if (transcript.Count < 2) return null;
         var (asked, answered) = (transcript[^2], transcript[^1]);
         return asked.Author == "patient" && answered.Author == "bot" && answered.Route is Routes.Answer or Routes.Abstain
-            ? new PreviousQuestion(asked.Text, answered.Sources)
+            ? new PreviousQuestion(asked.Text)
             : null;
     }
 

@@ -29,7 +29,7 @@ public sealed class AnswerReport
     public static AnswerRequest Request(AnswerExample example) =>
         new(example.Text, example.Locale, example.Channel == "sms" ? Channel.Sms : Channel.Web)
         {
-            Previous = example.IsFollowUp ? new PreviousQuestion(example.Previous![^1], []) : null,
+            Previous = example.IsFollowUp ? new PreviousQuestion(example.Previous![^1]) : null,
         };
 
     /// <summary>Scores one reply against its example.</summary>

@@ -18,7 +18,7 @@ public sealed partial class FollowUpAnswerTests(ComposerFixture fixture) : IClas
     [InlineData(Channel.Sms)]
     public void Compose_FollowUpAfterSideEffects_AnswersAboutSideEffects(Channel channel)
     {
-        var request = new AnswerRequest("do they wear off?", "en", channel) { Previous = new PreviousQuestion(SideEffectsQuestion, []) };
+        var request = new AnswerRequest("do they wear off?", "en", channel) { Previous = new PreviousQuestion(SideEffectsQuestion) };
 
         var read = fixture.Reader.Read(request);
         Assert.True(read.IsFollowUp);
@@ -51,7 +51,7 @@ public sealed partial class FollowUpAnswerTests(ComposerFixture fixture) : IClas
     [InlineData(Channel.Sms)]
     public void Compose_NewTopicAfterPreviousQuestion_IsReadAloneAndAbstains(Channel channel)
     {
-        var request = new AnswerRequest("How much does a session cost?", "en", channel) { Previous = new PreviousQuestion("how long is a session", []) };
+        var request = new AnswerRequest("How much does a session cost?", "en", channel) { Previous = new PreviousQuestion("how long is a session") };
 
         Assert.False(fixture.Reader.Read(request).IsFollowUp);
         var answer = fixture.Composer.Compose(request);
