@@ -92,9 +92,11 @@ public sealed class ExtractiveComposer : IAnswerComposer
         var query = question.Analysis;
         var (locale, channel) = (request.Locale, request.Channel);
 
+        // An SMS has room for about one sentence: the one the relevance head rates best, rather than the fused ranking's
+        // first, which favours the question's exact words over the fact asked for.
         var limit = request.MaxSentences ?? int.MaxValue;
         var selected = channel == Channel.Sms
-            ? SelectForSms(query, candidates, locale, filter, Math.Min(MaxSmsSentences, limit))
+            ? SelectForSms(query, _model is null ? candidates : candidates.OrderByDescending(c => c.Relevance).ToList(), locale, filter, Math.Min(MaxSmsSentences, limit))
             : _selector.Select(candidates, mask => SentenceScorer.Weight(query, mask), Math.Min(_options.MaxWebSentences, limit), _options.MaxWebCharacters, filter);
 
         if (selected.Count == 0) return Abstain(locale, channel, 0, "no_match");
