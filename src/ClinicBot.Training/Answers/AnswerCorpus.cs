@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ClinicBot.Training.Corpus;
 
@@ -63,13 +61,6 @@ public static class AnswerCorpus
             .Append(Path.Combine(promptsDirectory, "safety", "gloss", "es.yaml"))
             .Where(File.Exists)
             .ToList();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            sha.AppendData(File.ReadAllBytes(file));
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return FileSetHash.Of(files);
     }
 }

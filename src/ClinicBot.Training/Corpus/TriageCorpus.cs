@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ClinicBot.Training.Corpus;
 
 /// <summary>
@@ -25,7 +22,7 @@ public sealed class TriageCorpus
     {
         var files = Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new InvalidDataException($"No *.jsonl example files in {directory}.");
-        return new TriageCorpus(files.SelectMany(TriageCorpusFile.Read).ToList(), Hash(files));
+        return new TriageCorpus(files.SelectMany(TriageCorpusFile.Read).ToList(), FileSetHash.Of(files));
     }
 
     /// <summary>
@@ -39,7 +36,7 @@ public sealed class TriageCorpus
         {
             if (File.Exists(Path.Combine(safetyDirectory, reading))) files.Add(Path.Combine(safetyDirectory, reading));
         }
-        return Hash(files);
+        return FileSetHash.Of(files);
     }
 
     /// <summary>
@@ -47,16 +44,4 @@ public sealed class TriageCorpus
     /// conversation id), so adding examples never moves an old one from one split to the other.
     /// </summary>
     public static bool IsValidation(TriageExample example) => StableHash.Of(example.ConversationId ?? example.Text) % 5 == 0;
-
-    private static string Hash(IReadOnlyList<string> files)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            sha.AppendData(File.ReadAllBytes(file));
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
 }
