@@ -12,7 +12,11 @@ internal static class HostEndpointRouteBuilderExtensions
 {
     public static WebApplication MapClinicBotHost(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A request Kestrel refuses while the body is read (too large, cut short) keeps its 4xx instead of becoming a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapArticles();

@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Authentication;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +29,9 @@ public static class BotFrameworkEndpoints
         return endpoints;
     }
 
+    /// <summary>The longest activity read, in characters (Direct Line's default cap too); a longer one gets 413.</summary>
+    public const int MaxActivityCharacters = 262_144;
+
     private static async Task<IResult> PostActivityAsync(
         HttpContext http, InboundAuthenticator authenticator, TrustedServiceUrls trusted, ActivityProcessor processor, ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -39,10 +43,19 @@ public static class BotFrameworkEndpoints
             return Unauthorized(logger, refused.Failure!);
         }
 
+        var body = await JsonBody.ReadAsync(http.Request, MaxActivityCharacters, cancellationToken);
+        if (body is null)
+        {
+            BotFrameworkLog.BadRequest(logger, "activity too large");
+            return TypedResults.Problem(
+                title: "Activity too large", detail: $"An activity may have at most {MaxActivityCharacters} characters.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (body.Length == 0) return BadRequest(logger, "The body is empty.");
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options, cancellationToken);
+            activity = JsonSerializer.Deserialize<Activity>(body, ActivityJson.Options);
         }
         catch (JsonException ex)
         {

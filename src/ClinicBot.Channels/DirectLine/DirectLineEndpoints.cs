@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Channels.BotFramework.Activities;
+using ClinicBot.Channels.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -176,17 +177,17 @@ public static class DirectLineEndpoints
 
     private static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpContext http, int maxCharacters, ILogger logger)
     {
-        var buffer = new char[maxCharacters + 1];
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var read = 0;
-        int count;
-        while (read < buffer.Length && (count = await reader.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0) read += count;
-        if (read > maxCharacters) return (null, DirectLineErrors.BadRequest(logger, $"The activity is larger than {maxCharacters} characters."));
-        if (read == 0) return (null, DirectLineErrors.BadRequest(logger, "The body is empty: send one activity as JSON."));
+        var text = await JsonBody.ReadAsync(http.Request, maxCharacters, http.RequestAborted);
+        if (text is null)
+        {
+            return (null, DirectLineErrors.Problem(logger, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {maxCharacters} characters."));
+        }
+
+        if (text.Length == 0) return (null, DirectLineErrors.BadRequest(logger, "The body is empty: send one activity as JSON."));
 
         try
         {
-            if (JsonNode.Parse(buffer.AsSpan(0, read).ToString()) is not JsonObject body)
+            if (JsonNode.Parse(text) is not JsonObject body)
             {
                 return (null, DirectLineErrors.BadRequest(logger, "The body must be one JSON object (an activity)."));
             }

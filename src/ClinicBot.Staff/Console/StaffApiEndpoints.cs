@@ -30,7 +30,9 @@ public static class StaffApiEndpoints
         var console = Path.Combine(AppContext.BaseDirectory, "staff-console");
         app.MapGet("/staff", () => Results.File(Path.Combine(console, "index.html"), "text/html; charset=utf-8"));
         app.MapGet("/staff/{file:regex(^[a-z-]+\\.(js|css)$)}", (string file) =>
-            Results.File(Path.Combine(console, file), file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css"));
+            File.Exists(Path.Combine(console, file))
+                ? Results.File(Path.Combine(console, file), file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css")
+                : Results.NotFound());
 
         var api = app.MapGroup("/api/staff");
         api.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>

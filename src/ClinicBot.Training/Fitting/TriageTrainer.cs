@@ -28,7 +28,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     private const int NGramMin = 3;
     private const int NGramMax = 5;
     private const int ContextMessages = 3;
-    private static readonly float[] L2Candidates = [0.1f, 0.3f, 1f];
+    private static readonly float[] L2Candidates = [0.03f, 0.1f, 0.3f];
     private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
 
     /// <summary>Trains and writes the model; returns the validation report.</summary>

@@ -107,11 +107,26 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostActivity_TooLarge_Returns400()
+    public async Task PostActivity_TooLarge_Returns413WithReason()
     {
         var body = JsonSerializer.Serialize(new { type = "message", text = new string('a', 300_000) });
         var response = await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{_conversationId}/activities", _token, body);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("PayloadTooLarge", await ErrorCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task PostActivity_EmojiCutInHalf_IsStillTriagedAsCrisis()
+    {
+        // What a browser's JSON.stringify sends for a message whose last emoji lost its second half.
+        const string body = """{"type":"message","from":{"id":"dl_visitor"},"text":"i cant do this anymore i want to die \ud83d"}""";
+        var response = await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{_conversationId}/activities", _token, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var set = await (await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{_conversationId}/activities", _token)).Content.ReadFromJsonAsync<JsonElement>();
+        var texts = set.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null).ToList();
+        Assert.Contains("i cant do this anymore i want to die \ufffd", texts);
+        Assert.Contains(texts, t => t is not null && t.Contains("988", StringComparison.Ordinal));
     }
 
     [Theory]

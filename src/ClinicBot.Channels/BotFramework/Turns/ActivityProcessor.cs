@@ -81,7 +81,9 @@ public sealed class ActivityProcessor
                 await MessageAsync(inbound, outbox, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate:
-                var members = (inbound.MembersAdded ?? []).Where(m => !string.IsNullOrEmpty(m.Id) && !string.Equals(m.Id, inbound.Recipient?.Id, StringComparison.Ordinal));
+                // A null entry (some clients send one) is skipped like a member without an id.
+                var members = (inbound.MembersAdded ?? []).OfType<ChannelAccount>()
+                    .Where(m => !string.IsNullOrEmpty(m.Id) && !string.Equals(m.Id, inbound.Recipient?.Id, StringComparison.Ordinal));
                 foreach (var member in members) await WelcomeAsync(inbound, member, outbox, cancellationToken);
                 break;
             case ActivityTypes.Event when inbound.Name == "handoff.status":
