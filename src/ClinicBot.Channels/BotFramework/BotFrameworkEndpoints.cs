@@ -72,7 +72,7 @@ public static class BotFrameworkEndpoints
         activity.CallerId = outcome.CallerId;
         if (outcome.Validated && !string.IsNullOrEmpty(activity.ServiceUrl)) trusted.Trust(activity.ServiceUrl);
 
-        if (Unanswerable(activity) is { } missing) return BadRequest(logger, missing);
+        if (Unanswerable(activity, outcome.Validated) is { } missing) return BadRequest(logger, missing);
 
         try
         {
@@ -87,13 +87,18 @@ public static class BotFrameworkEndpoints
         }
     }
 
-    // A message or a member joining needs an answer, and an answer needs a conversation and, unless it goes in the body, a serviceUrl.
-    private static string? Unanswerable(Activity activity)
+    // A message or a member joining needs an answer, and an answer needs a conversation and, unless it goes in the body, a
+    // serviceUrl: one on this machine when nothing was authenticated.
+    private static string? Unanswerable(Activity activity, bool validated)
     {
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.Event)) return null;
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return "The activity has no conversation.id.";
         var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
-        return !expectReplies && !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) ? "The activity has no valid serviceUrl to reply to." : null;
+        if (expectReplies) return null;
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _)) return "The activity has no valid serviceUrl to reply to.";
+        return !validated && !LoopbackUrl.Is(activity.ServiceUrl)
+            ? "Without a MicrosoftAppId (local mode) replies go only to a serviceUrl on this machine (localhost); use expectReplies or configure the bot's credentials."
+            : null;
     }
 
     private static IResult BadRequest(ILogger logger, string reason)

@@ -7,6 +7,7 @@ using ClinicBot.Channels.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -162,8 +163,8 @@ public static class DirectLineEndpoints
     private static object ConversationBody(HttpContext http, DirectLineTokens tokens, DirectLineToken token, long watermark)
     {
         var (fresh, expiresIn) = tokens.IssueConversationToken(token.ConversationId, token.UserId);
-        var scheme = http.Request.IsHttps ? "wss" : "ws";
-        var streamUrl = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{Base}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
+        var site = http.RequestServices.GetRequiredService<PublicAddress>().WebSocketBaseUrl;
+        var streamUrl = $"{site}{Base}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
                         + $"?watermark={watermark.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(tokens.IssueStreamToken(token.ConversationId, token.UserId))}";
         return new { conversationId = token.ConversationId, token = fresh, expires_in = expiresIn, streamUrl };
     }

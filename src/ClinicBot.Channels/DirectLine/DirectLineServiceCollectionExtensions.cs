@@ -26,6 +26,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<DirectLineTranscript>();
         services.AddSingleton<DirectLineBotAccount>();
         services.AddSingleton<DirectLineSuggestions>();

@@ -27,8 +27,9 @@ public sealed class WebChatOptions
     public TimeSpan AzureAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Key that signs ClinicBot's own Direct Line tokens (HMAC-SHA256), base64, at least 32 bytes. Default empty: a random key
-    /// per process, so tokens end when the host restarts (the page then fetches a new one). Set it when several instances serve one site.
+    /// Key that signs ClinicBot's own Direct Line tokens (HMAC-SHA256), base64, at least 32 bytes. Default empty: the web host
+    /// makes one once and keeps it beside the database (<c>webchat-signing.key</c>), so open chats survive a restart. Set
+    /// it when several instances serve one site.
     /// </summary>
     public string TokenSigningKey { get; set; } = "";
 

@@ -42,7 +42,7 @@ public static class WebChatTokenEndpoints
         var userId = DirectLineConversations.NewId("visitor-");
         var (token, expiresIn) = tokens.IssueConversationToken(conversationId, userId);
         DirectLineLog.TokenIssued(logger, conversationId, "local");
-        var domain = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline";
+        var domain = services.GetRequiredService<PublicAddress>().BaseUrl + "/v3/directline";
         return TypedResults.Ok(new WebChatToken(conversationId, token, expiresIn, userId, domain));
     }
 }

@@ -19,11 +19,11 @@ internal static class WebChatEndpoints
         app.MapWebChatToken();
         app.MapDirectLine();
 
-        app.MapGet("/", (HttpContext http, string? lang, string? transport, WebChatPage page, IOptions<WebChatOptions> options) =>
+        app.MapGet("/", (HttpContext http, string? lang, string? transport, WebChatPage page, IOptions<WebChatOptions> options, PublicAddress site) =>
         {
             var locale = Locales.Normalize(lang ?? PreferredLanguage(http));
             bool? webSocket = transport switch { "polling" => false, "websocket" => true, _ => null };
-            SecurityHeaders(http, options.Value);
+            SecurityHeaders(http, options.Value, site);
             return Results.Content(page.Render(locale, webSocket), "text/html; charset=utf-8");
         });
 
@@ -42,9 +42,9 @@ internal static class WebChatEndpoints
     private static string? PreferredLanguage(HttpContext http) =>
         http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault();
 
-    private static void SecurityHeaders(HttpContext http, WebChatOptions options)
+    private static void SecurityHeaders(HttpContext http, WebChatOptions options, PublicAddress site)
     {
-        var self = $"{(http.Request.IsHttps ? "wss" : "ws")}://{http.Request.Host}";
+        var self = new Uri(site.WebSocketBaseUrl).GetLeftPart(UriPartial.Authority);
         var azure = options.UsesAzure ? " " + new Uri(options.AzureDirectLineUrl).GetLeftPart(UriPartial.Authority) + " wss://" + new Uri(options.AzureDirectLineUrl).Host : "";
         http.Response.Headers.ContentSecurityPolicy =
             $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' {self}{azure}; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";

@@ -1,9 +1,14 @@
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Prompts;
+using ClinicBot.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Host.WebChat;
 
-/// <summary>Registers the clinic page and the web chat's Direct Line, with conversations kept in the SQLite file.</summary>
+/// <summary>
+/// Registers the clinic page and the web chat's Direct Line, with conversations kept in the SQLite file and, unless one
+/// is configured, the token signing key kept beside it.
+/// </summary>
 internal static class WebChatServiceCollectionExtensions
 {
     /// <summary>Call after <c>AddBotFramework</c>: Direct Line turns reuse its activity processing.</summary>
@@ -12,6 +17,14 @@ internal static class WebChatServiceCollectionExtensions
         services.AddOptions<ClinicSiteOptions>().Bind(configuration.GetSection(ClinicOptions.Section));
         services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         services.AddDirectLine(configuration);
+        services.AddOptions<WebChatOptions>().PostConfigure<IOptions<SqliteOptions>>((web, sqlite) =>
+        {
+            if (string.IsNullOrEmpty(web.TokenSigningKey))
+            {
+                var data = Path.GetDirectoryName(Path.GetFullPath(sqlite.Value.SqlitePath))!;
+                web.TokenSigningKey = SigningKeyFile.LoadOrCreate(Path.Combine(data, SigningKeyFile.FileName));
+            }
+        });
         services.AddSingleton<WebChatPage>();
         return services;
     }

@@ -101,6 +101,31 @@ public sealed class MessagesEndpointTests(HostFactory host) : IClassFixture<Host
         Assert.Contains("not a valid activity", (string?)problem!["detail"]);
     }
 
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("http://10.0.0.5:8080/")]
+    [InlineData("http://169.254.169.254/")]
+    public async Task Messages_LocalModeWithPublicServiceUrl_Returns400AndPostsNowhere(string serviceUrl)
+    {
+        var response = await _client.PostAsJsonAsync("/api/messages", Message("What is ketamine therapy?", serviceUrl: serviceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("this machine", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:{0}/")]
+    [InlineData("http://127.0.0.1:{0}/")]
+    public async Task Messages_LocalModeWithLoopbackServiceUrl_IsAnswered(string serviceUrl)
+    {
+        var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, serviceUrl, new Uri(_channel.BaseUrl).Port);
+
+        var response = await _client.PostAsJsonAsync("/api/messages", Message("What is ketamine therapy?", serviceUrl: url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_channel.Activities("message"));
+    }
+
     [Fact]
     public async Task Messages_MissingType_Returns400WithReason()
     {

@@ -129,6 +129,26 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         Assert.Contains(texts, t => t is not null && t.Contains("988", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ForgedHostHeader_NeverReachesTheDomainStreamUrlOrCsp()
+    {
+        using var issue = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token");
+        issue.Headers.Host = "evil.example";
+        var issued = await (await _client.SendAsync(issue)).Content.ReadFromJsonAsync<JsonElement>();
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        start.Headers.Host = "evil.example";
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("token").GetString());
+        var started = await (await _client.SendAsync(start)).Content.ReadFromJsonAsync<JsonElement>();
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.Host = "evil.example";
+        var csp = (await _client.SendAsync(page)).Headers.GetValues("Content-Security-Policy").Single();
+
+        // The address the host is configured to listen on (appsettings: http://localhost:3978), whatever the header says.
+        Assert.Equal("http://localhost:3978/v3/directline", issued.GetProperty("domain").GetString());
+        Assert.StartsWith("ws://localhost:3978/v3/directline/conversations/", started.GetProperty("streamUrl").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", csp, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("-5")]

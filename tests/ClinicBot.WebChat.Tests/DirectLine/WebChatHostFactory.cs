@@ -13,9 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicBot.WebChat.Tests.DirectLine;
 
 /// <summary>The real host over the repository's articles and prompts, its own SQLite file, and a clock the test moves.</summary>
-public sealed class WebChatHostFactory : WebApplicationFactory<Program>
+/// <param name="dataDirectory">A data folder another factory used (a restart); it is then left for the test to delete.</param>
+public sealed class WebChatHostFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("clinicbot-webchat-").FullName;
+    private readonly string _dataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("clinicbot-webchat-").FullName;
 
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -51,6 +52,7 @@ public sealed class WebChatHostFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (dataDirectory is not null) return;
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
