@@ -1,4 +1,5 @@
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Offers;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
@@ -18,6 +19,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton(sp => OfferAcceptance.Load(
             Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "accept-offer.yaml")));
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<SafetyNet>();
+        services.AddSingleton<SpoolReplay>();
         services.AddSingleton<PatientMessenger>();
         return services;
     }

@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Health;
+using ClinicBot.Host.Reliability;
 using ClinicBot.Host.Storage;
 using ClinicBot.Host.WebChat;
 using ClinicBot.Staff;
@@ -27,6 +28,8 @@ internal static class HostServiceCollectionExtensions
         services.AddStaffNotificationDispatcher();
         services.AddSingleton<EngineWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineWarmup>());
+        services.AddSingleton<SpoolReplayService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpoolReplayService>());
         return services;
     }
 }

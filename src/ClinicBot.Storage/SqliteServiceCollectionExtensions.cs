@@ -2,8 +2,10 @@ using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
+using ClinicBot.Storage.Spool;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,11 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        // Escalations wait in a file beside the database while the database cannot take them.
+        // (From the configured path, not the connection factory: the spool must not need the database to open.)
+        services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath))!,
+            FileEscalationSpool.FileName)));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
+using ClinicBot.Conversations.Turns;
 using ClinicBot.Channels.BotFramework.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,7 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>(),
-            sp.GetService<IConversationStore>()));
+            sp.GetService<IConversationStore>(), sp.GetService<SafetyNet>()));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddSingleton<IChannelDelivery, BotFrameworkDelivery>();
         return services;

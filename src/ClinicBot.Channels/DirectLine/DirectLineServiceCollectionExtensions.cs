@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,7 +41,7 @@ public static class DirectLineServiceCollectionExtensions
             return new DirectLineBot(new ActivityProcessor(
                 sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(), connector,
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityProcessor>>(),
-                sp.GetRequiredService<IConversationReferenceStore>()));
+                sp.GetRequiredService<IConversationReferenceStore>(), safetyNet: sp.GetService<SafetyNet>()));
         });
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStream>();

@@ -29,7 +29,7 @@ internal static partial class SmsLog
     [LoggerMessage(7, LogLevel.Information, "Not texting phone {PhoneId}: it opted out")]
     public static partial void Suppressed(ILogger logger, string phoneId);
 
-    [LoggerMessage(8, LogLevel.Error, "Turn for SMS {MessageSid} failed; sending the safe fallback reply")]
+    [LoggerMessage(8, LogLevel.Error, "Turn for SMS {MessageSid} failed; the safety net replies")]
     public static partial void TurnFailed(ILogger logger, string messageSid, Exception exception);
 
     [LoggerMessage(9, LogLevel.Debug, "Sent an SMS to phone {PhoneId}: {TwilioSid}")]
@@ -52,6 +52,9 @@ internal static partial class SmsLog
 
     [LoggerMessage(15, LogLevel.Warning, "Twilio circuit opened for {BreakDuration}")]
     public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
+
+    [LoggerMessage(16, LogLevel.Error, "Could not record SMS {MessageSid} as taken (database); handling it anyway")]
+    public static partial void ClaimFailed(ILogger logger, string messageSid, Exception exception);
 
     /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
     public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;

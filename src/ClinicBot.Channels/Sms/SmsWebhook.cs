@@ -14,11 +14,13 @@ namespace ClinicBot.Channels.Sms;
 /// Twilio's incoming-message webhook: checks the signature (403), reads the form (400 when it is not one or lacks
 /// MessageSid or From), takes each MessageSid once (a retry gets empty TwiML), runs the SMS rules and the turn pipeline,
 /// and answers with TwiML inside the budget, or with empty TwiML while the REST sender delivers a slow reply.
-/// A failed turn still gets the safe fallback text.
+/// A failed turn (the database down, say) still gets a reply from the <see cref="SafetyNet"/>: the crisis reply and a
+/// spooled escalation for a crisis, the safe fallback text otherwise.
 /// </summary>
 internal sealed partial class SmsWebhook(
     SmsConversations conversations,
     TurnPipeline pipeline,
+    SafetyNet safetyNet,
     SqliteSmsStore store,
     PhoneProtector phones,
     SmsOutbound outbound,
@@ -65,19 +67,14 @@ internal sealed partial class SmsWebhook(
         if (from.Trim().Length is 0 or > 64) return BadRequest("From is missing or too long.");
         var body = form["Body"].ToString();
 
-        var hash = phones.Hash(PhoneProtector.Normalize(from));
-        if (!await store.TryClaimMessageAsync(messageSid, hash, time.GetUtcNow(), cancellationToken))
-        {
-            SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
-            return Xml(Twiml.Message(null));
-        }
-
-        // The turn is not tied to the request: once the MessageSid is taken, the reply must not be lost to a dropped connection.
+        // The turn, the MessageSid's claim included, is not tied to the request: the reply must not be lost to a dropped
+        // connection, and a database that hangs must not keep the patient from the TwiML answer within the budget.
         var processing = Task.Run(() => ProcessAsync(messageSid, from, body), CancellationToken.None);
         if (o.ReplyMode == SmsReplyMode.Auto
             && await Task.WhenAny(processing, Task.Delay(o.TwimlBudget, time, cancellationToken)) == processing)
         {
             var turn = await processing;
+            if (turn is null) return Xml(Twiml.Message(null));
             Log(messageSid, turn, "twiml");
             return Xml(Twiml.Message(turn.Text));
         }
@@ -86,8 +83,26 @@ internal sealed partial class SmsWebhook(
         return Xml(Twiml.Message(null));
     }
 
-    private async Task<SmsTurn> ProcessAsync(string messageSid, string from, string body)
+    // Null for a MessageSid already taken (Twilio's retry of a message handled before).
+    private async Task<SmsTurn?> ProcessAsync(string messageSid, string from, string body)
     {
+        var hash = phones.Hash(PhoneProtector.Normalize(from));
+        try
+        {
+            if (!await store.TryClaimMessageAsync(messageSid, hash, time.GetUtcNow(), CancellationToken.None))
+            {
+                SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No database to remember the MessageSid, so none for the turn either: straight to the safety net (answering
+            // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
+            SmsLog.ClaimFailed(logger, messageSid, ex);
+            return await SafetyNetAsync(hash, from, body);
+        }
+
         try
         {
             return await conversations.HandleAsync(from, body, null, TurnAsync, CancellationToken.None);
@@ -95,11 +110,17 @@ internal sealed partial class SmsWebhook(
         catch (Exception ex)
         {
             SmsLog.TurnFailed(logger, messageSid, ex);
-            var hash = phones.Hash(PhoneProtector.Normalize(from));
-            var subscriber = await SafeFindAsync(hash);
-            var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(templates.Render("host_fallback", subscriber?.Locale ?? Locales.English, Channel.Sms));
-            return new SmsTurn("", hash, SmsKeyword.None, new Reply("fallback", text, [], null), text);
+            return await SafetyNetAsync(hash, from, body);
         }
+    }
+
+    private async Task<SmsTurn> SafetyNetAsync(string hash, string from, string body)
+    {
+        var subscriber = await SafeFindAsync(hash);
+        var locale = subscriber?.Locale ?? SmsLocaleGuess.Guess(body) ?? Locales.English;
+        var reply = await safetyNet.ReplyAsync(new TurnRequest(conversations.ConversationIdOf(from), Channel.Sms, locale, body), CancellationToken.None);
+        var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
+        return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }
 
     // A message with no text (a photo) is not a question: the bot says it reads text only.
@@ -108,11 +129,12 @@ internal sealed partial class SmsWebhook(
             ? Task.FromResult(new Reply("fallback", templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
             : pipeline.HandleAsync(request, cancellationToken);
 
-    private async Task SendLaterAsync(string messageSid, Task<SmsTurn> processing)
+    private async Task SendLaterAsync(string messageSid, Task<SmsTurn?> processing)
     {
         try
         {
             var turn = await processing;
+            if (turn is null) return;
             Log(messageSid, turn, "rest");
             if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, CancellationToken.None);
         }

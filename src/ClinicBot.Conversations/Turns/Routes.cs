@@ -26,4 +26,7 @@ public static class Routes
 
     /// <summary>Greetings, thanks and the like.</summary>
     public const string Smalltalk = "smalltalk";
+
+    /// <summary>Something failed (or the message had no text): a safe text with the emergency numbers.</summary>
+    public const string Fallback = "fallback";
 }

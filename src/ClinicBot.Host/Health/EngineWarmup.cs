@@ -1,10 +1,15 @@
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Knowledge;
 using ClinicBot.Safety.Triage;
 
 namespace ClinicBot.Host.Health;
 
-/// <summary>Loads the articles, brings the search index up to date, builds the turn pipeline and runs the triage model once at start-up, so the first patient does not wait.</summary>
+/// <summary>
+/// Loads the articles, brings the search index up to date, builds the turn pipeline and the channels' stores and runs
+/// the triage model once at start-up, so the first patient does not wait.
+/// </summary>
 internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<EngineWarmup> logger) : BackgroundService
 {
     private volatile bool _ready;
@@ -19,6 +24,10 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         services.GetRequiredService<TurnPipeline>();
+        // Stores create their tables when first built: build the channels' now, while the database takes writes, so a
+        // database failing later can never keep a patient's message from reaching the safety net.
+        services.GetRequiredService<ActivityProcessor>();
+        services.GetRequiredService<PatientMessenger>();
         // The first pass through ONNX Runtime is the slow one; take it here rather than on a patient's message.
         services.GetRequiredService<TriageClassifier>().Classify("What is ketamine therapy?", "en");
         Articles = knowledge.Articles.Count;

@@ -1,9 +1,13 @@
+using ClinicBot.Host.Reliability;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicBot.Host.Health;
 
-/// <summary><c>GET /healthz</c> (the process answers) and <c>GET /readyz</c> (articles indexed, database reachable).</summary>
+/// <summary>
+/// <c>GET /healthz</c> (the process answers) and <c>GET /readyz</c> (articles indexed, the database takes a write; the
+/// escalation spool's backlog in the body either way).
+/// </summary>
 internal static partial class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
@@ -14,28 +18,34 @@ internal static partial class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
-        EngineWarmup warmup, SqliteConnectionFactory database, ILoggerFactory loggers, CancellationToken cancellationToken)
+        EngineWarmup warmup, SqliteConnectionFactory database, SpoolReplayService spool, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!warmup.Ready) return NotReady("knowledge base not loaded yet");
+        if (!warmup.Ready) return NotReady("knowledge base not loaded yet", spool.Waiting);
         try
         {
+            // A write, not a read: a database that answers reads but refuses writes (a full disk, a lock, a read-only
+            // file) cannot record messages or escalations.
             await using var connection = database.Open();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM index_meta";
-            await command.ExecuteScalarAsync(cancellationToken);
+            command.CommandTimeout = 2;
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL);
+                INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, datetime('now'));
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
         {
             DatabaseUnreachable(loggers.CreateLogger(typeof(HealthEndpoints)), ex);
-            return NotReady("database unreachable");
+            return NotReady("database does not take writes", spool.Waiting);
         }
 
-        return TypedResults.Ok(new HealthStatus("ready", warmup.Articles));
+        return TypedResults.Ok(new HealthStatus("ready", warmup.Articles, spool.Waiting));
     }
 
-    private static JsonHttpResult<HealthStatus> NotReady(string reason) =>
-        TypedResults.Json(new HealthStatus(reason, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static JsonHttpResult<HealthStatus> NotReady(string reason, int spooled) =>
+        TypedResults.Json(new HealthStatus(reason, null, spooled), statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    [LoggerMessage(1, LogLevel.Warning, "Readiness check: the database is unreachable")]
+    [LoggerMessage(1, LogLevel.Warning, "Readiness check: the database does not take writes")]
     private static partial void DatabaseUnreachable(ILogger logger, Exception exception);
 }

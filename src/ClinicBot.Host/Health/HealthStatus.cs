@@ -3,4 +3,5 @@ namespace ClinicBot.Host.Health;
 /// <summary>The body of the health endpoints.</summary>
 /// <param name="Status"><c>alive</c>, <c>ready</c>, or why the host is not ready.</param>
 /// <param name="Articles">How many articles are loaded, once ready.</param>
-internal sealed record HealthStatus(string Status, int? Articles);
+/// <param name="Spooled">Escalations waiting in the spool for the database (readiness only).</param>
+internal sealed record HealthStatus(string Status, int? Articles, int? Spooled = null);

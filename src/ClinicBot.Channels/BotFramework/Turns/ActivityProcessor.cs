@@ -26,13 +26,15 @@ public sealed class ActivityProcessor
     private readonly ILogger<ActivityProcessor> _logger;
     private readonly IConversationReferenceStore _references;
     private readonly IConversationStore? _transcripts;
+    private readonly SafetyNet? _safetyNet;
 
     internal ActivityProcessor(
         ITurnHandler turns, HostReplies replies, IActivityLedger ledger, ConnectorClient connector,
         IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references,
-        IConversationStore? transcripts = null)
+        IConversationStore? transcripts = null, SafetyNet? safetyNet = null)
     {
         _transcripts = transcripts;
+        _safetyNet = safetyNet;
         _references = references;
         _turns = turns;
         _replies = replies;
@@ -58,13 +60,20 @@ public sealed class ActivityProcessor
         catch (Exception ex) when (ex is not ConnectorDeliveryException && inbound.Type == ActivityTypes.Message && !outbox.SentMessage
                                    && !cancellationToken.IsCancellationRequested)
         {
-            // Whatever failed (the turn, the ledger, the database), the patient is not left with silence.
+            // Whatever failed (the turn, the ledger, the database), the patient is not left with silence, and a crisis
+            // still gets the crisis reply and its escalation (spooled until the database takes it).
             BotFrameworkLog.TurnFailed(_logger, inbound.Id, ex);
-            var fallback = _replies.Fallback(Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound));
-            await outbox.SendAsync(ReplyActivities.Message(inbound, fallback), cancellationToken);
+            await outbox.SendAsync(ReplyActivities.Message(inbound, await FallbackAsync(inbound, cancellationToken)), cancellationToken);
         }
 
         return new ActivityOutcome(expectReplies, outbox.Activities);
+    }
+
+    private async Task<Reply> FallbackAsync(Activity inbound, CancellationToken cancellationToken)
+    {
+        var (locale, channel, text) = (Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound), inbound.Text?.Trim());
+        if (_safetyNet is null || string.IsNullOrEmpty(text)) return _replies.Fallback(locale, channel);
+        return await _safetyNet.ReplyAsync(_turns.Identify(new TurnRequest(ConversationKey(inbound), channel, locale, text)), cancellationToken);
     }
 
     private async Task DispatchAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)

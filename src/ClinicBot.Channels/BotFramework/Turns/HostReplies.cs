@@ -14,7 +14,7 @@ public sealed class HostReplies(ResponseTemplates templates)
     public const string WelcomeRoute = "welcome";
 
     /// <summary>The route of the reply sent when a turn failed or could not be read.</summary>
-    public const string FallbackRoute = "fallback";
+    public const string FallbackRoute = Routes.Fallback;
 
     /// <summary>What I can help with, general education not medical advice, crisis lines, how to reach staff.</summary>
     public Reply Welcome(string locale, Channel channel) => new(WelcomeRoute, templates.Render("host_welcome", locale, channel), [], null);

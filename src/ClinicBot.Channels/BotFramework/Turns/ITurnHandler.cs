@@ -7,4 +7,7 @@ public interface ITurnHandler
 {
     /// <summary>The reply to one message.</summary>
     Task<Reply> HandleAsync(TurnRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The request as the pipeline would see it (an SMS patient by the hash of their number, never the number).</summary>
+    TurnRequest Identify(TurnRequest request) => request;
 }

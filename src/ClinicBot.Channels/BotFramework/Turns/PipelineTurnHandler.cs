@@ -11,4 +11,6 @@ internal sealed class PipelineTurnHandler(TurnPipeline pipeline, SmsTurnFilter? 
 {
     public Task<Reply> HandleAsync(TurnRequest request, CancellationToken cancellationToken) =>
         sms is null ? pipeline.HandleAsync(request, cancellationToken) : sms.HandleAsync(request, pipeline.HandleAsync, cancellationToken);
+
+    public TurnRequest Identify(TurnRequest request) => sms is null ? request : sms.Identify(request);
 }

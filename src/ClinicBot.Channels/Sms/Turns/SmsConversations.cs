@@ -27,6 +27,9 @@ internal sealed class SmsConversations(
 
     public bool Ready => phones.Ready;
 
+    /// <summary>The conversation id of a phone number: the prefix and 32 hex digits of its HMAC (needs no database).</summary>
+    public string ConversationIdOf(string address) => ConversationPrefix + phones.Hash(PhoneProtector.Normalize(address))[..32];
+
     /// <summary>Applies the SMS rules to one text.</summary>
     /// <param name="address">The sender's phone number, as the channel gives it.</param>
     /// <param name="text">The message as written.</param>
@@ -39,7 +42,7 @@ internal sealed class SmsConversations(
         var number = PhoneProtector.Normalize(address);
         var hash = phones.Hash(number);
         var now = time.GetUtcNow();
-        var subscriber = await store.EnsureAsync(hash, ConversationPrefix + hash[..32], () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
+        var subscriber = await store.EnsureAsync(hash, ConversationIdOf(address), () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
         var phoneId = SmsLog.PhoneId(hash);
 
         var keyword = SmsKeywords.Match(text);

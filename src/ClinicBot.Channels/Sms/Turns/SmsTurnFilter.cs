@@ -21,10 +21,21 @@ public sealed class SmsTurnFilter
     public async Task<Reply> HandleAsync(TurnRequest request, Func<TurnRequest, CancellationToken, Task<Reply>> next, CancellationToken cancellationToken)
     {
         if (request.Channel != Channel.Sms || !_conversations.Ready) return await next(request, cancellationToken);
-        var address = request.ConversationId.StartsWith(SmsConversations.ConversationPrefix, StringComparison.OrdinalIgnoreCase)
-            ? request.ConversationId[SmsConversations.ConversationPrefix.Length..]
-            : request.ConversationId;
-        var turn = await _conversations.HandleAsync(address, request.Text, request.Locale, next, cancellationToken);
+        var turn = await _conversations.HandleAsync(Address(request), request.Text, request.Locale, next, cancellationToken);
         return turn.Reply with { Text = turn.Text };
     }
+
+    /// <summary>An SMS request under the conversation id the pipeline uses (the hash of the number); others unchanged.</summary>
+    public TurnRequest Identify(TurnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Channel != Channel.Sms || !_conversations.Ready
+            ? request
+            : request with { ConversationId = _conversations.ConversationIdOf(Address(request)) };
+    }
+
+    private static string Address(TurnRequest request) =>
+        request.ConversationId.StartsWith(SmsConversations.ConversationPrefix, StringComparison.OrdinalIgnoreCase)
+            ? request.ConversationId[SmsConversations.ConversationPrefix.Length..]
+            : request.ConversationId;
 }
