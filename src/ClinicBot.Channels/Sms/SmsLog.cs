@@ -53,8 +53,14 @@ internal static partial class SmsLog
     [LoggerMessage(15, LogLevel.Warning, "Twilio circuit opened for {BreakDuration}")]
     public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
 
-    [LoggerMessage(16, LogLevel.Error, "Could not record SMS {MessageSid} as taken (database); handling it anyway")]
+    [LoggerMessage(16, LogLevel.Error, "Could not record SMS {MessageSid} in the inbox (database); the safety net answers")]
     public static partial void ClaimFailed(ILogger logger, string messageSid, Exception exception);
+
+    [LoggerMessage(17, LogLevel.Warning, "SMS {MessageSid}: its turn never finished (the process stopped); running it now")]
+    public static partial void Resumed(ILogger logger, string messageSid);
+
+    [LoggerMessage(18, LogLevel.Error, "SMS {MessageSid}: the turn is done but could not be marked finished")]
+    public static partial void FinishFailed(ILogger logger, string messageSid, Exception exception);
 
     /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
     public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;

@@ -33,6 +33,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton(sp => new SmsTurnFilter(sp.GetRequiredService<SmsConversations>()));
         services.AddSingleton<SmsBackgroundReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<SmsBackgroundReplies>());
+        services.AddSingleton<SmsInbox>();
+        services.AddHostedService<SmsInboxRecovery>();
         services.AddSingleton<SmsWebhook>();
         services.AddSingleton<IChannelDelivery, SmsChannelDelivery>();
         services.AddSingleton<IPatientDisplayName, SmsPatientDisplayName>();

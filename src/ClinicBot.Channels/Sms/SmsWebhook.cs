@@ -12,20 +12,15 @@ namespace ClinicBot.Channels.Sms;
 
 /// <summary>
 /// Twilio's incoming-message webhook: checks the signature (403), reads the form (400 when it is not one or lacks
-/// MessageSid or From), takes each MessageSid once (a retry gets empty TwiML), runs the SMS rules and the turn pipeline,
-/// and answers with TwiML inside the budget, or with empty TwiML while the REST sender delivers a slow reply.
-/// A failed turn (the database down, say) still gets a reply from the <see cref="SafetyNet"/>: the crisis reply and a
-/// spooled escalation for a crisis, the safe fallback text otherwise.
+/// MessageSid or From), hands the text to the <see cref="SmsInbox"/> (stored, then the SMS rules and the turn pipeline;
+/// a retry of a handled MessageSid gets empty TwiML), and answers with TwiML inside the budget, or with empty TwiML
+/// while the REST sender delivers a slow reply.
 /// </summary>
 internal sealed partial class SmsWebhook(
     SmsConversations conversations,
-    TurnPipeline pipeline,
-    SafetyNet safetyNet,
-    SqliteSmsStore store,
-    PhoneProtector phones,
+    SmsInbox inbox,
     SmsOutbound outbound,
     SmsBackgroundReplies background,
-    ResponseTemplates templates,
     IOptions<SmsOptions> options,
     TimeProvider time,
     ILogger<SmsWebhook> logger)
@@ -69,7 +64,7 @@ internal sealed partial class SmsWebhook(
 
         // The turn, the MessageSid's claim included, is not tied to the request: the reply must not be lost to a dropped
         // connection, and a database that hangs must not keep the patient from the TwiML answer within the budget.
-        var processing = Task.Run(() => ProcessAsync(messageSid, from, body), CancellationToken.None);
+        var processing = Task.Run(() => inbox.ReceiveAsync(messageSid, from, body), CancellationToken.None);
         if (o.ReplyMode == SmsReplyMode.Auto
             && await Task.WhenAny(processing, Task.Delay(o.TwimlBudget, time, cancellationToken)) == processing)
         {
@@ -83,52 +78,6 @@ internal sealed partial class SmsWebhook(
         return Xml(Twiml.Message(null));
     }
 
-    // Null for a MessageSid already taken (Twilio's retry of a message handled before).
-    private async Task<SmsTurn?> ProcessAsync(string messageSid, string from, string body)
-    {
-        var hash = phones.Hash(PhoneProtector.Normalize(from));
-        try
-        {
-            if (!await store.TryClaimMessageAsync(messageSid, hash, time.GetUtcNow(), CancellationToken.None))
-            {
-                SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
-                return null;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No database to remember the MessageSid, so none for the turn either: straight to the safety net (answering
-            // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
-            SmsLog.ClaimFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, from, body);
-        }
-
-        try
-        {
-            return await conversations.HandleAsync(from, body, null, TurnAsync, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            SmsLog.TurnFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, from, body);
-        }
-    }
-
-    private async Task<SmsTurn> SafetyNetAsync(string hash, string from, string body)
-    {
-        var subscriber = await SafeFindAsync(hash);
-        var locale = subscriber?.Locale ?? SmsLocaleGuess.Guess(body) ?? Locales.English;
-        var reply = await safetyNet.ReplyAsync(new TurnRequest(conversations.ConversationIdOf(from), Channel.Sms, locale, body), CancellationToken.None);
-        var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
-        return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
-    }
-
-    // A message with no text (a photo) is not a question: the bot says it reads text only.
-    private Task<Reply> TurnAsync(TurnRequest request, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(request.Text)
-            ? Task.FromResult(new Reply("fallback", templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
-            : pipeline.HandleAsync(request, cancellationToken);
-
     private async Task SendLaterAsync(string messageSid, Task<SmsTurn?> processing)
     {
         try
@@ -141,18 +90,6 @@ internal sealed partial class SmsWebhook(
         catch (Exception ex)
         {
             SmsLog.BackgroundSendFailed(logger, messageSid, ex);
-        }
-    }
-
-    private async Task<SmsSubscriber?> SafeFindAsync(string hash)
-    {
-        try
-        {
-            return await store.FindByHashAsync(hash, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            return null;
         }
     }
 

@@ -181,7 +181,10 @@ public static class StaffApiEndpoints
         }
         finally
         {
-            await subscription.DisposeAsync();
+            // An async iterator may be disposed only once its pending MoveNextAsync has ended, which the request's
+            // cancellation brings about; otherwise it throws after the response has started.
+            await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            if (next.IsCompleted) await subscription.DisposeAsync();
         }
     }
 

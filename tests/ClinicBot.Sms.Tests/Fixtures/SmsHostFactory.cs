@@ -16,14 +16,22 @@ namespace ClinicBot.Sms.Tests.Fixtures;
 /// </summary>
 public sealed class SmsHostFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _keepData;
+
     public const string AuthToken = "test-auth-token-0123456789abcdef";
     public const string AccountSid = "AC00000000000000000000000000000001";
     public const string WebhookUrl = "https://bot.clinic.example/api/sms/twilio";
     public const string ClinicNumber = "+15550001111";
 
     public SmsHostFactory()
+        : this(null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("clinicbot-sms-").FullName;
+    }
+
+    private SmsHostFactory(string? dataDirectory)
+    {
+        _keepData = dataDirectory is not null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("clinicbot-sms-").FullName;
         Settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = Path.Combine(DataDirectory, "clinicbot.db"),
@@ -45,6 +53,9 @@ public sealed class SmsHostFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>A host on the data folder of an earlier one (a restart); the folder is left for the test to delete.</summary>
+    public static SmsHostFactory OnData(string dataDirectory) => new(dataDirectory);
 
     public string DatabasePath => Path.Combine(DataDirectory, "clinicbot.db");
 
@@ -113,6 +124,7 @@ public sealed class SmsHostFactory : WebApplicationFactory<Program>
         if (!disposing) return;
         Twilio.DisposeAsync().AsTask().GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();
+        if (_keepData) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -5,7 +5,9 @@ namespace ClinicBot.Channels.Sms;
 
 /// <summary>
 /// The SMS tables in the one SQLite file: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out)
-/// and <c>sms_inbound</c> (MessageSids already taken, so a retried webhook gets no second reply).
+/// and <c>sms_inbound</c>, the inbox: each MessageSid with its sender and text (encrypted) taken in one write before the
+/// turn runs, and marked finished once the turn is done; a retried webhook gets no second reply, and a turn a crash cut
+/// short is found again (<see cref="UnfinishedAsync"/>).
 /// </summary>
 internal sealed class SqliteSmsStore
 {
@@ -33,18 +35,86 @@ internal sealed class SqliteSmsStore
                 received_at TEXT NOT NULL);
             """;
         command.ExecuteNonQuery();
+        AddInboxColumns(connection);
     }
 
-    /// <summary>True the first time a MessageSid is seen.</summary>
-    public async Task<bool> TryClaimMessageAsync(string messageSid, string phoneHash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a MessageSid with its sender and text (both encrypted by the caller): <see cref="InboundClaim.New"/> the
+    /// first time, then <see cref="InboundClaim.Unfinished"/> while its turn has not finished, then
+    /// <see cref="InboundClaim.Finished"/>.
+    /// </summary>
+    public async Task<InboundClaim> ClaimMessageAsync(
+        string messageSid, string phoneHash, string fromEncrypted, string bodyEncrypted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO sms_inbound (message_sid, phone_hash, received_at) VALUES ($sid, $hash, $at) ON CONFLICT(message_sid) DO NOTHING";
+        command.CommandText = """
+            INSERT INTO sms_inbound (message_sid, phone_hash, received_at, from_encrypted, body_encrypted)
+            VALUES ($sid, $hash, $at, $from, $body) ON CONFLICT(message_sid) DO NOTHING
+            """;
         command.Parameters.AddWithValue("$sid", messageSid);
         command.Parameters.AddWithValue("$hash", phoneHash);
         command.Parameters.AddWithValue("$at", Format(now));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.AddWithValue("$from", fromEncrypted);
+        command.Parameters.AddWithValue("$body", bodyEncrypted);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.New;
+
+        command.Parameters.Clear();
+        command.CommandText = "SELECT finished_at IS NULL FROM sms_inbound WHERE message_sid = $sid";
+        command.Parameters.AddWithValue("$sid", messageSid);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 ? InboundClaim.Unfinished : InboundClaim.Finished;
+    }
+
+    /// <summary>Records that the MessageSid's turn is done (its reply handed to Twilio, or none due).</summary>
+    public async Task FinishMessageAsync(string messageSid, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE sms_inbound SET finished_at = $at WHERE message_sid = $sid AND finished_at IS NULL";
+        command.Parameters.AddWithValue("$sid", messageSid);
+        command.Parameters.AddWithValue("$at", Format(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Messages whose turn never finished (the process stopped mid-turn), oldest first.</summary>
+    public async Task<IReadOnlyList<UnfinishedMessage>> UnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT message_sid, phone_hash, from_encrypted, body_encrypted FROM sms_inbound
+            WHERE finished_at IS NULL AND body_encrypted IS NOT NULL ORDER BY received_at
+            """;
+        var messages = new List<UnfinishedMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new UnfinishedMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return messages;
+    }
+
+    // The inbox columns, added to a table made before them; the MessageSids already there were handled in full.
+    private static void AddInboxColumns(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT name FROM pragma_table_info('sms_inbound')";
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read()) columns.Add(reader.GetString(0));
+        }
+
+        if (columns.Contains("finished_at")) return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = """
+            ALTER TABLE sms_inbound ADD COLUMN from_encrypted TEXT;
+            ALTER TABLE sms_inbound ADD COLUMN body_encrypted TEXT;
+            ALTER TABLE sms_inbound ADD COLUMN finished_at TEXT;
+            UPDATE sms_inbound SET finished_at = received_at;
+            """;
+        alter.ExecuteNonQuery();
     }
 
     /// <summary>Creates the subscriber on first contact; returns what is stored.</summary>

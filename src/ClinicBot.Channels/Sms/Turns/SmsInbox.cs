@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
+using ClinicBot.Prompts.Templates;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicBot.Channels.Sms;
+
+/// <summary>
+/// Every inbound text is written to the inbox (its MessageSid, sender and text, encrypted) before its turn runs, and
+/// marked finished after; so a crash mid-turn loses nothing: Twilio's retry of the MessageSid, or the next start-up
+/// (<see cref="RecoverAsync"/>), runs the turn again. When the database fails, the <see cref="SafetyNet"/> answers.
+/// </summary>
+internal sealed class SmsInbox(
+    SmsConversations conversations,
+    TurnPipeline pipeline,
+    SafetyNet safetyNet,
+    SqliteSmsStore store,
+    PhoneProtector phones,
+    ResponseTemplates templates,
+    TimeProvider time,
+    ILogger<SmsInbox> logger)
+{
+    // MessageSids whose turn runs in this process now: a retry meanwhile is not a second turn.
+    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+
+    /// <summary>Takes and handles one text; null when it was handled before or is being handled now.</summary>
+    public async Task<SmsTurn?> ReceiveAsync(string messageSid, string from, string body)
+    {
+        var hash = phones.Hash(PhoneProtector.Normalize(from));
+        InboundClaim claim;
+        try
+        {
+            claim = await store.ClaimMessageAsync(
+                messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
+            // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
+            SmsLog.ClaimFailed(logger, messageSid, ex);
+            return await SafetyNetAsync(hash, from, body);
+        }
+
+        if (claim == InboundClaim.Finished || !_running.TryAdd(messageSid, 0))
+        {
+            SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
+            return null;
+        }
+
+        try
+        {
+            if (claim == InboundClaim.Unfinished) SmsLog.Resumed(logger, messageSid);
+            var turn = await TurnAsync(messageSid, hash, from, body);
+            await FinishAsync(messageSid);
+            return turn;
+        }
+        finally
+        {
+            _running.TryRemove(messageSid, out _);
+        }
+    }
+
+    /// <summary>The texts whose turn a stopped process left unfinished, handled now (oldest first) with their replies.</summary>
+    public async Task<IReadOnlyList<SmsTurn>> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var turns = new List<SmsTurn>();
+        foreach (var message in await store.UnfinishedAsync(cancellationToken))
+        {
+            if (!_running.TryAdd(message.MessageSid, 0)) continue;
+            try
+            {
+                var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
+                var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
+                SmsLog.Resumed(logger, message.MessageSid);
+                turns.Add(await TurnAsync(message.MessageSid, message.PhoneHash, from, body));
+                await FinishAsync(message.MessageSid);
+            }
+            finally
+            {
+                _running.TryRemove(message.MessageSid, out _);
+            }
+        }
+
+        return turns;
+    }
+
+    private async Task<SmsTurn> TurnAsync(string messageSid, string hash, string from, string body)
+    {
+        try
+        {
+            return await conversations.HandleAsync(from, body, null, PipelineAsync, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            SmsLog.TurnFailed(logger, messageSid, ex);
+            return await SafetyNetAsync(hash, from, body);
+        }
+    }
+
+    // A message with no text (a photo) is not a question: the bot says it reads text only.
+    private Task<Reply> PipelineAsync(TurnRequest request, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(request.Text)
+            ? Task.FromResult(new Reply(Routes.Fallback, templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
+            : pipeline.HandleAsync(request, cancellationToken);
+
+    private async Task FinishAsync(string messageSid)
+    {
+        try
+        {
+            await store.FinishMessageAsync(messageSid, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn is done and its escalation stored (or spooled); left unfinished, a restart would run it again.
+            SmsLog.FinishFailed(logger, messageSid, ex);
+        }
+    }
+
+    private async Task<SmsTurn> SafetyNetAsync(string hash, string from, string body)
+    {
+        var subscriber = await SafeFindAsync(hash);
+        var locale = subscriber?.Locale ?? SmsLocaleGuess.Guess(body) ?? Locales.English;
+        var reply = await safetyNet.ReplyAsync(new TurnRequest(conversations.ConversationIdOf(from), Channel.Sms, locale, body), CancellationToken.None);
+        var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
+        return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
+    }
+
+    private async Task<SmsSubscriber?> SafeFindAsync(string hash)
+    {
+        try
+        {
+            return await store.FindByHashAsync(hash, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}
