@@ -33,7 +33,8 @@ dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" --
 ) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
 
 # Interop with Twilio's own Node library (npm twilio, pinned in tests/sms-interop/package-lock.json): it signs webhooks for
-# /api/sms/twilio and checks our signature validator agrees with its validateRequest.
+# /api/sms/twilio and checks our signature validator agrees with its validateRequest; and a real crash (SIGKILL of the host
+# mid-turn, then a restart on the same database) loses no text and answers none twice.
 (
   cd tests/sms-interop
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
