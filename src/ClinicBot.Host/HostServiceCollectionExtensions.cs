@@ -28,8 +28,8 @@ internal static class HostServiceCollectionExtensions
         services.AddStaffNotificationDispatcher();
         services.AddSingleton<EngineWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineWarmup>());
-        services.AddSingleton<SpoolReplayService>();
-        services.AddHostedService(sp => sp.GetRequiredService<SpoolReplayService>());
+        services.AddSingleton<DeferredWorkService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredWorkService>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
@@ -23,6 +24,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
         services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IPatientOutbox, SqlitePatientOutbox>();
         services.AddSingleton<SqliteEscalationStore>();
         services.AddSingleton<IEscalationStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());

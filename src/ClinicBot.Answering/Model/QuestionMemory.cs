@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using ClinicBot.Embeddings;
 
 namespace ClinicBot.Answering.Model;
 
@@ -6,22 +6,25 @@ namespace ClinicBot.Answering.Model;
 /// The training questions' vectors, whether the articles answer each, and which article sentences do. A new question
 /// close to questions the articles answer is likely answerable, and likely answered by the sentences that answered
 /// them; one closest to price, insurance or driving questions likely is not answerable. Vectors are stored as signed
-/// bytes (unit vectors times 127), which keeps cosine similarities within about 0.01.
+/// bytes (<see cref="QuantizedVectors"/>).
 /// </summary>
 public sealed class QuestionMemory
 {
     private const int Neighbours = 5;
-    private const float Scale = 127f;
 
-    // Held dequantized, so a comparison is one dot product a question.
-    private readonly float[][] _vectors;
+    private readonly QuantizedVectors _vectors;
     private readonly RememberedQuestion[] _questions;
 
     /// <summary>Quantizes the questions' unit vectors (the memory holds exactly what its file will).</summary>
     public QuestionMemory(IReadOnlyList<RememberedQuestion> questions)
+        : this(new QuantizedVectors(questions.Select(q => q.Vector)), questions)
     {
-        _questions = questions.Select(q => q with { Vector = Quantize(q.Vector).Select(b => b / Scale).ToArray() }).ToArray();
-        _vectors = _questions.Select(q => q.Vector).ToArray();
+    }
+
+    private QuestionMemory(QuantizedVectors vectors, IReadOnlyList<RememberedQuestion> questions)
+    {
+        _vectors = vectors;
+        _questions = questions.Select((q, i) => q with { Vector = vectors[i] }).ToArray();
     }
 
     /// <summary>How many questions it holds.</summary>
@@ -31,8 +34,7 @@ public sealed class QuestionMemory
     public MemoryMatch Compare(ReadOnlySpan<float> query)
     {
         if (_questions.Length == 0) return MemoryMatch.None;
-        var similarities = new float[_questions.Length];
-        for (var i = 0; i < _questions.Length; i++) similarities[i] = TensorPrimitives.Dot(query, _vectors[i]);
+        var similarities = _vectors.Similarities(query);
 
         float nearestAnswerable = 0, nearestUnanswerable = 0;
         var support = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -51,14 +53,14 @@ public sealed class QuestionMemory
             }
         }
 
-        var nearest = Enumerable.Range(0, _questions.Length).OrderByDescending(i => similarities[i]).Take(Neighbours).ToList();
+        var nearest = QuantizedVectors.Nearest(similarities, Neighbours);
         var total = nearest.Sum(i => Math.Max(similarities[i], 0));
         var vote = total <= 0 ? 0.5f : nearest.Where(i => _questions[i].Answerable).Sum(i => Math.Max(similarities[i], 0)) / total;
         return new MemoryMatch(nearestAnswerable, nearestUnanswerable, vote, support);
     }
 
     /// <summary>The vectors as Base64 of the concatenated bytes, for the model file.</summary>
-    public string EncodeVectors() => Convert.ToBase64String(_vectors.SelectMany(v => Quantize(v).Select(b => (byte)b)).ToArray());
+    public string EncodeVectors() => _vectors.Encode();
 
     /// <summary>The labels as a string of 1 (answerable) and 0, for the model file.</summary>
     public string EncodeLabels() => new(_questions.Select(q => q.Answerable ? '1' : '0').ToArray());
@@ -70,19 +72,17 @@ public sealed class QuestionMemory
     /// <exception cref="InvalidDataException">The sizes do not agree.</exception>
     public static QuestionMemory Decode(string vectors, string labels, IReadOnlyList<string>? answers, int dimensions)
     {
-        var bytes = Convert.FromBase64String(vectors);
-        if (dimensions <= 0 || bytes.Length != labels.Length * dimensions || (answers is not null && answers.Count != labels.Length))
+        var decoded = QuantizedVectors.Decode(vectors, dimensions);
+        if (decoded.Count != labels.Length || (answers is not null && answers.Count != labels.Length))
         {
             throw new InvalidDataException("question memory: vectors, labels and answers do not agree.");
         }
 
-        return new QuestionMemory(Enumerable.Range(0, labels.Length).Select(i => new RememberedQuestion(
-            bytes.AsSpan(i * dimensions, dimensions).ToArray().Select(b => (sbyte)b / Scale).ToArray(),
+        return new QuestionMemory(decoded, Enumerable.Range(0, labels.Length).Select(i => new RememberedQuestion(
+            decoded[i],
             labels[i] == '1',
             answers is null || answers[i].Length == 0 ? [] : answers[i].Split('|'))).ToList());
     }
-
-    private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();
 }
 
 /// <summary>A training question as the memory keeps it.</summary>

@@ -18,9 +18,9 @@ internal static partial class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
-        EngineWarmup warmup, SqliteConnectionFactory database, SpoolReplayService spool, ILoggerFactory loggers, CancellationToken cancellationToken)
+        EngineWarmup warmup, SqliteConnectionFactory database, DeferredWorkService deferred, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!warmup.Ready) return NotReady("knowledge base not loaded yet", spool.Waiting);
+        if (!warmup.Ready) return NotReady("knowledge base not loaded yet", deferred.SpoolWaiting);
         try
         {
             // A write, not a read: a database that answers reads but refuses writes (a full disk, a lock, a read-only
@@ -37,10 +37,10 @@ internal static partial class HealthEndpoints
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
         {
             DatabaseUnreachable(loggers.CreateLogger(typeof(HealthEndpoints)), ex);
-            return NotReady("database does not take writes", spool.Waiting);
+            return NotReady("database does not take writes", deferred.SpoolWaiting);
         }
 
-        return TypedResults.Ok(new HealthStatus("ready", warmup.Articles, spool.Waiting));
+        return TypedResults.Ok(new HealthStatus("ready", warmup.Articles, deferred.SpoolWaiting));
     }
 
     private static JsonHttpResult<HealthStatus> NotReady(string reason, int spooled) =>

@@ -7,7 +7,8 @@ namespace ClinicBot.Safety.Triage;
 /// <summary>
 /// Decides the route of every inbound message before anything is answered: the clinician's rules
 /// (<see cref="TriageRules"/>) and the learned model (<c>triage-model.json</c>) side by side. Crisis is recall-first:
-/// crisis when a rule OR the model says so, for the message alone or read with the patient's previous messages. For the
+/// crisis when a rule OR the model says so, for the message alone (the model's probability blended with the vote of the
+/// nearest training messages) or read with the patient's previous messages. For the
 /// other routes a rule wins; a message no rule matched takes the model's route when it is confident, else education.
 /// Thread-safe. Without a model file it is the rules alone.
 /// </summary>
@@ -94,7 +95,7 @@ public sealed class TriageClassifier
         var features = Featurize(file, text, locale, [], model.NGrams, _embedder!);
         var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(file.ContextMessages).ToList();
         var context = earlier.Count == 0 ? null : model.Predict(Featurize(file, text, locale, earlier, model.NGrams, _embedder!));
-        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding);
+        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.CrisisVote(features.Embedding));
     }
 
     /// <summary>
@@ -104,16 +105,17 @@ public sealed class TriageClassifier
     /// </summary>
     internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
     {
-        var (ruled, alone, context, embedding) = signals;
+        var (ruled, alone, context, embedding, _) = signals;
+        var crisisScore = signals.CrisisScore(thresholds);
         // Where the clinician's exclusions blanked out an idiom, a negation or past history ("I'm not suicidal, just...",
         // "my mom will kill me if I miss it"), the model must be surer before it overrules them.
         var crisisThreshold = ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : thresholds.CrisisThreshold;
         var crisisReasons = new List<string>();
-        if (alone[TriageRoute.Crisis] >= crisisThreshold) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+        if (crisisScore >= crisisThreshold) crisisReasons.Add(Score("model.crisis", crisisScore));
         if (context is not null && context[TriageRoute.Crisis] >= thresholds.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
         if (ruled.Route == TriageRoute.Crisis || crisisReasons.Count > 0)
         {
-            if (crisisReasons.Count == 0) crisisReasons.Add(Score("model.crisis", alone[TriageRoute.Crisis]));
+            if (crisisReasons.Count == 0) crisisReasons.Add(Score("model.crisis", crisisScore));
             var reasons = ruled.Route == TriageRoute.Crisis ? [.. ruled.Reasons, .. crisisReasons] : crisisReasons;
             return new TriageResult(TriageRoute.Crisis, reasons, "crisis") { Scores = alone, ContextScores = context, Embedding = embedding };
         }

@@ -122,11 +122,12 @@ public static class StaffApiEndpoints
         }
 
         ChannelNames.TryParse(escalation.Channel, out var channel);
-        var delivered = await messenger.SendAsync(escalation.ConversationId, channel, "staff", text, cancellationToken);
+        // The reply is in the transcript and audited before delivery is tried: a channel that is down queues it (202).
         await audit.RecordAsync(new AuditEntry(context.User.Email(), "replied", id, time.GetUtcNow()), cancellationToken);
+        var outcome = await messenger.SendAsync(escalation.ConversationId, channel, "staff", text, cancellationToken);
         events.Publish(new QueueEvent("replied", id, escalation.ConversationId));
-        object body = new { delivered };
-        return delivered ? TypedResults.Ok(body) : TypedResults.Accepted((string?)null, body);
+        object body = new { delivered = outcome == DeliveryOutcome.Delivered, queued = outcome == DeliveryOutcome.Queued };
+        return outcome == DeliveryOutcome.Delivered ? TypedResults.Ok(body) : TypedResults.Accepted((string?)null, body);
     }
 
     private static async Task<Results<Ok, NotFound, ProblemHttpResult>> ResolveAsync(

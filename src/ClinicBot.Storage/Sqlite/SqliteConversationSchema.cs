@@ -42,6 +42,14 @@ internal static class SqliteConversationSchema
             next_attempt_at TEXT NOT NULL,
             sent_at TEXT NULL);
         CREATE INDEX IF NOT EXISTS notification_outbox_due ON notification_outbox (sent_at, next_attempt_at);
+        CREATE TABLE IF NOT EXISTS patient_outbox (
+            id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at TEXT NOT NULL,
+            delivered_at TEXT NULL);
+        CREATE INDEX IF NOT EXISTS patient_outbox_due ON patient_outbox (delivered_at, next_attempt_at);
         CREATE TABLE IF NOT EXISTS staff_accounts (
             email TEXT PRIMARY KEY,
             name TEXT NOT NULL,

@@ -11,8 +11,9 @@ namespace ClinicBot.Training.Fitting;
 /// <summary>
 /// <c>clinicbot train triage</c>: fits the triage head on the training split of <c>prompts/safety/examples</c>,
 /// chooses its thresholds on the validation split with the rules in place (crisis: the most recall while adding at most
-/// <see cref="MaxFalseCrisisRate"/> false crises to the rules'), and writes <c>triage-model.json</c>. Deterministic: the same
-/// examples give the same file.
+/// <see cref="MaxFalseCrisisRate"/> false crises to the rules'), then whether and how the crisis score also consults the
+/// nearest training messages (<see cref="TriageMemory"/>), and writes <c>triage-model.json</c>. Deterministic: the
+/// same examples give the same file.
 /// </summary>
 public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
 {
@@ -30,6 +31,8 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     private const int ContextMessages = 3;
     private static readonly float[] L2Candidates = [0.03f, 0.1f, 0.3f];
     private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
+    private static readonly int[] MemoryNeighbours = [5, 10, 20];
+    private static readonly double[] MemoryWeights = [0.3, 0.5, 0.7];
 
     /// <summary>Trains and writes the model; returns the validation report.</summary>
     /// <param name="safetyDirectory"><c>prompts/safety</c>: the rules, <c>examples/</c>, and where the model is written.</param>
@@ -68,10 +71,28 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             }
         }
 
+        // Then the memory of training messages beside the chosen head: how many neighbours vote and how much their vote
+        // weighs in the crisis score, chosen the same way (no memory stays a candidate).
+        var memoryVectors = new QuantizedVectors(training.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).Encode();
+        var memoryLabels = new string(training.Select(e => e.Route == TriageRoute.Crisis ? '1' : '0').ToArray());
+        foreach (var (neighbours, weight) in MemoryNeighbours.SelectMany(k => MemoryWeights.Select(w => (k, w))))
+        {
+            var file = Copy(best!.Value.File);
+            (file.MemoryNeighbours, file.MemoryWeight, file.MemoryVectors, file.MemoryLabels) = (neighbours, weight, memoryVectors, memoryLabels);
+            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
+            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"memory of {training.Count} messages, {neighbours} neighbours, weight {weight}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
+            if (score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+        }
+
         var (chosen, chosenReport, _) = best!.Value;
         WriteFile(safetyDirectory, chosen, chosenReport);
         return chosenReport;
     }
+
+    private static TriageModelFile Copy(TriageModelFile file) =>
+        JsonSerializer.Deserialize<TriageModelFile>(JsonSerializer.Serialize(file, TriageModelFile.Json), TriageModelFile.Json)!;
 
     private static TriageModelFile NewFile(string corpusSha256, string ngramInput, IReadOnlyList<string> labels, float[][] weights, float[] bias) => new()
     {

@@ -100,6 +100,33 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task Handoff_ChannelDown_ClaimAndReplyAreKeptAndQueued_ThenDelivered()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await _patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", serviceUrl: _channel.BaseUrl, conversationId: conversation));
+        var token = await SignInAsync();
+        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
+        var id = (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!["id"]!;
+        // The Connector fails every attempt (and every retry) of the join notice and of the reply.
+        _channel.Script([.. Enumerable.Repeat((503, (string?)null), 8)]);
+
+        var claim = await PostAsync(_staff, $"/api/staff/escalations/{id}/claim", new { }, token);
+        var reply = await PostAsync(_staff, $"/api/staff/escalations/{id}/reply", new { text = "Hi, this is Joy. I'll call you in five minutes." }, token);
+
+        Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, reply.StatusCode);
+        Assert.True((bool)(await reply.Content.ReadFromJsonAsync<JsonObject>())!["queued"]!);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_staff, $"/api/staff/escalations/{id}/claim", new { }, token)).StatusCode);
+        var opened = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");
+        Assert.Contains(opened!["transcript"]!.AsArray(), e => (string?)e!["text"] == "Hi, this is Joy. I'll call you in five minutes.");
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        bool Arrived() => _channel.Activities("message").Any(a => (string?)a["text"] == "Hi, this is Joy. I'll call you in five minutes.");
+        while (!Arrived() && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.True(Arrived());
+    }
+
+    [Fact]
     public async Task Reply_BeforeClaiming_Returns409()
     {
         var conversation = "conv-" + Guid.NewGuid().ToString("N");

@@ -23,6 +23,7 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         _app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (string account, HttpContext http) =>
         {
             var form = await http.Request.ReadFormAsync();
+            if (Down) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             var sent = new Sent(account, http.Request.Headers.Authorization.ToString(), form["To"].ToString(), form["From"].ToString(), form["Body"].ToString());
             Requests.Enqueue(sent);
             if (OptedOut.ContainsKey(sent.To))
@@ -37,6 +38,9 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>While true every request gets 503 and is not recorded: Twilio is down.</summary>
+    public bool Down { get; set; }
 
     public ConcurrentQueue<Sent> Requests { get; } = new();
 

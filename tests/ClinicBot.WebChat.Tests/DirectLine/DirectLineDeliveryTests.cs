@@ -24,7 +24,7 @@ public sealed class DirectLineDeliveryTests : IAsyncLifetime
 
         var delivered = await messenger.SendAsync("directline:" + conversationId, Channel.Web, "staff:nurse@clinic.test", "Hi, this is Dana from the clinic.", CancellationToken.None);
 
-        Assert.True(delivered);
+        Assert.Equal(DeliveryOutcome.Delivered, delivered);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var set = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();

@@ -20,6 +20,9 @@ internal sealed class TriageModel
         _bias = [.. file.Bias];
         _weights = file.Weights.Select(FloatCodec.Decode).ToArray();
         NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
+        Memory = file.MemoryWeight > 0 && file.MemoryVectors is not null && file.MemoryLabels is not null
+            ? TriageMemory.Decode(file.MemoryVectors, file.MemoryLabels, _weights[0].Length - file.NgramBuckets, file.MemoryNeighbours)
+            : null;
         if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
         {
             throw new InvalidDataException($"{TriageModelFile.FileName}: labels, bias and weights disagree; retrain with `clinicbot train triage`.");
@@ -31,6 +34,9 @@ internal sealed class TriageModel
     public TriageRoute[] Routes { get; }
 
     public CharNGrams NGrams { get; }
+
+    /// <summary>The training messages the crisis score also consults, or null.</summary>
+    public TriageMemory? Memory { get; }
 
     /// <summary>Reads the model of a safety rules directory, or null when there is none.</summary>
     public static TriageModel? Load(string safetyRulesDirectory)

@@ -52,6 +52,21 @@ internal sealed class TriageModelFile
     /// <summary>How many previous patient messages are read with the current one.</summary>
     public int ContextMessages { get; set; }
 
+    /// <summary>
+    /// How much the crisis score leans on the nearest training messages (<see cref="TriageMemory"/>): the crisis score
+    /// is (1 − weight) × the model's crisis probability + weight × the neighbours' crisis vote. 0: no memory.
+    /// </summary>
+    public double MemoryWeight { get; set; }
+
+    /// <summary>How many nearest training messages vote.</summary>
+    public int MemoryNeighbours { get; set; }
+
+    /// <summary>The training messages' vectors as signed bytes, Base64 (<see cref="ClinicBot.Embeddings.QuantizedVectors"/>).</summary>
+    public string? MemoryVectors { get; set; }
+
+    /// <summary>Whether each remembered message is a crisis: a string of 1 and 0.</summary>
+    public string? MemoryLabels { get; set; }
+
     /// <summary>Figures on the validation split when it was trained, for the record.</summary>
     public Dictionary<string, string>? Validation { get; set; }
 

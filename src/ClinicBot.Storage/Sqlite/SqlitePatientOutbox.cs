@@ -1,0 +1,70 @@
+using ClinicBot.Conversations.Delivery;
+using static ClinicBot.Storage.Sqlite.SqliteConversationStore;
+
+namespace ClinicBot.Storage.Sqlite;
+
+/// <summary>The patient outbox in the SQLite file (<c>patient_outbox</c>, created with the conversation tables).</summary>
+public sealed class SqlitePatientOutbox : IPatientOutbox
+{
+    private readonly SqliteConnectionFactory _connections;
+
+    public SqlitePatientOutbox(SqliteConnectionFactory connections)
+    {
+        _connections = connections;
+        SqliteConversationSchema.Ensure(connections);
+    }
+
+    /// <inheritdoc />
+    public Task EnqueueAsync(PendingDelivery delivery, CancellationToken cancellationToken) => ExecuteAsync(
+        "INSERT INTO patient_outbox (id, conversation_id, text, attempts, next_attempt_at) VALUES ($id, $conversation, $text, $attempts, $next)",
+        cancellationToken,
+        ("$id", delivery.Id), ("$conversation", delivery.ConversationId), ("$text", delivery.Text), ("$attempts", delivery.Attempts), ("$next", Format(delivery.NextAttemptAt)));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, conversation_id, text, attempts, next_attempt_at FROM patient_outbox
+            WHERE delivered_at IS NULL AND next_attempt_at <= $now ORDER BY next_attempt_at LIMIT $max
+            """;
+        command.Parameters.AddWithValue("$now", Format(now));
+        command.Parameters.AddWithValue("$max", max);
+        var due = new List<PendingDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new PendingDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Parse(reader.GetString(4))));
+        }
+
+        return due;
+    }
+
+    /// <inheritdoc />
+    public Task DeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE patient_outbox SET delivered_at = $at WHERE id = $id", cancellationToken, ("$id", id), ("$at", Format(at)));
+
+    /// <inheritdoc />
+    public Task RetryLaterAsync(string id, int attempts, DateTimeOffset next, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE patient_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
+            ("$id", id), ("$attempts", attempts), ("$next", Format(next)));
+
+    /// <inheritdoc />
+    public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM patient_outbox WHERE delivered_at IS NULL";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
