@@ -40,10 +40,24 @@ public sealed class QuantizedVectors
     public static int[] Nearest(float[] similarities, int count)
     {
         ArgumentNullException.ThrowIfNull(similarities);
-        var order = Enumerable.Range(0, similarities.Length).ToArray();
-        var keys = similarities.Select(s => -s).ToArray();
-        Array.Sort(keys, order);
-        return order[..Math.Min(count, order.Length)];
+        if (count <= 0) return [];
+        // A few neighbours of thousands: keep the best so far in order, one pass (ties: the earlier vector first).
+        var best = new int[Math.Min(count, similarities.Length)];
+        var filled = 0;
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            if (filled == best.Length && similarities[i] <= similarities[best[^1]]) continue;
+            var at = filled < best.Length ? filled++ : best.Length - 1;
+            while (at > 0 && similarities[best[at - 1]] < similarities[i])
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = i;
+        }
+
+        return best;
     }
 
     /// <summary>Base64 of the concatenated signed bytes, for a model file.</summary>

@@ -36,8 +36,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("messages.en", 0.89)]
-    [InlineData("messages.es", 0.85)]
+    [InlineData("messages.en", 0.92)]
+    [InlineData("messages.es", 0.89)]
     public void BlindSplit_CrisisRecall_HoldsFloor(string slice, double floor)
     {
         var recall = Report.Matrix(slice).Recall(TriageRoute.Crisis);
@@ -45,8 +45,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("messages.en", 0.035)]
-    [InlineData("messages.es", 0.06)]
+    [InlineData("messages.en", 0.025)]
+    [InlineData("messages.es", 0.045)]
     public void BlindSplit_FalseCrisis_StaysUnderCeiling(string slice, double ceiling)
     {
         var rate = Report.Matrix(slice).FalseCrisisRate();
@@ -56,7 +56,7 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("messages.en", TriageRoute.Clinical, 0.92)]
     [InlineData("messages.es", TriageRoute.Clinical, 0.82)]
-    [InlineData("messages.en", TriageRoute.Human, 0.87)]
+    [InlineData("messages.en", TriageRoute.Human, 0.89)]
     [InlineData("messages.es", TriageRoute.Human, 0.88)]
     public void BlindSplit_RouteRecall_HoldsFloor(string slice, TriageRoute route, double floor)
     {

@@ -1,0 +1,53 @@
+using ClinicBot.Embeddings;
+using ClinicBot.Safety.Triage.Model;
+
+namespace ClinicBot.Safety.Tests.Model;
+
+/// <summary>The memory of training messages: its neighbours, its vote and its encoding.</summary>
+public sealed class TriageMemoryTests
+{
+    private static float[] Unit(params float[] v)
+    {
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return v.Select(x => x / norm).ToArray();
+    }
+
+    [Fact]
+    public void Nearest_MatchesAFullSort_WithTiesInOrder()
+    {
+        var random = new Random(7);
+        var similarities = Enumerable.Range(0, 500).Select(_ => (float)Math.Round(random.NextDouble(), 2)).ToArray();
+
+        var expected = Enumerable.Range(0, similarities.Length).OrderByDescending(i => similarities[i]).Take(7).ToArray();
+
+        Assert.Equal(expected, QuantizedVectors.Nearest(similarities, 7));
+        Assert.Empty(QuantizedVectors.Nearest(similarities, 0));
+        Assert.Equal(3, QuantizedVectors.Nearest([0.1f, 0.9f, 0.5f], 10).Length);
+    }
+
+    [Fact]
+    public void CrisisVote_IsTheSimilarityWeightedShareOfCrisesAmongTheNearest()
+    {
+        var vectors = new QuantizedVectors([Unit(1, 0, 0), Unit(0.9f, 0.1f, 0), Unit(0, 1, 0), Unit(0, 0, 1)]);
+        var memory = new TriageMemory(vectors, [true, false, true, false], neighbours: 2);
+
+        var vote = memory.CrisisVote(Unit(1, 0.05f, 0));
+
+        var (a, b) = (vectors.Similarities(Unit(1, 0.05f, 0))[0], vectors.Similarities(Unit(1, 0.05f, 0))[1]);
+        Assert.Equal(a / (a + b), vote, 3);
+        Assert.Equal(0, memory.CrisisVote(Unit(0, 0, 1)), 3);
+    }
+
+    [Fact]
+    public void Encoding_RoundTripsWithinQuantization()
+    {
+        var memory = new TriageMemory(new QuantizedVectors([Unit(0.3f, -0.5f, 0.8f), Unit(-1, 0.2f, 0.1f)]), [false, true], neighbours: 1);
+
+        var decoded = TriageMemory.Decode(memory.EncodeVectors(), memory.EncodeLabels(), dimensions: 3, neighbours: 1);
+
+        Assert.Equal("01", decoded.EncodeLabels());
+        Assert.Equal(memory.EncodeVectors(), decoded.EncodeVectors());
+        Assert.Equal(1, decoded.CrisisVote(Unit(-1, 0.2f, 0.1f)), 3);
+        Assert.Throws<InvalidDataException>(() => TriageMemory.Decode(memory.EncodeVectors(), "011", dimensions: 3, neighbours: 1));
+    }
+}
