@@ -11,28 +11,39 @@ public sealed class QuantizedVectors
 {
     private const float Scale = 127f;
 
-    private readonly float[][] _vectors;
+    // Dequantized, one row after another in one array, so a query walks memory in order.
+    private readonly float[] _rows;
 
     /// <summary>Quantizes the vectors (so this holds exactly what its encoding will).</summary>
     public QuantizedVectors(IEnumerable<float[]> vectors)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        _vectors = vectors.Select(v => Quantize(v).Select(b => b / Scale).ToArray()).ToArray();
+        var list = vectors.ToList();
+        Dimensions = list.Count == 0 ? 0 : list[0].Length;
+        _rows = list.SelectMany(v => Quantize(v).Select(b => b / Scale)).ToArray();
+        Count = list.Count;
     }
 
-    private QuantizedVectors(float[][] dequantized) => _vectors = dequantized;
+    private QuantizedVectors(float[] rows, int count, int dimensions)
+    {
+        (_rows, Count, Dimensions) = (rows, count, dimensions);
+    }
 
     /// <summary>How many vectors it holds.</summary>
-    public int Count => _vectors.Length;
+    public int Count { get; }
 
-    /// <summary>One vector, as held (dequantized).</summary>
-    public float[] this[int index] => _vectors[index];
+    /// <summary>The length of each vector.</summary>
+    public int Dimensions { get; }
+
+    /// <summary>One vector, as held (dequantized), copied.</summary>
+    public float[] this[int index] => _rows.AsSpan(index * Dimensions, Dimensions).ToArray();
 
     /// <summary>The dot product (cosine, for unit vectors) of the query with every vector, in order.</summary>
     public float[] Similarities(ReadOnlySpan<float> query)
     {
-        var similarities = new float[_vectors.Length];
-        for (var i = 0; i < _vectors.Length; i++) similarities[i] = TensorPrimitives.Dot(query, _vectors[i]);
+        var similarities = new float[Count];
+        var rows = _rows.AsSpan();
+        for (var i = 0; i < Count; i++) similarities[i] = TensorPrimitives.Dot(query, rows.Slice(i * Dimensions, Dimensions));
         return similarities;
     }
 
@@ -61,7 +72,7 @@ public sealed class QuantizedVectors
     }
 
     /// <summary>Base64 of the concatenated signed bytes, for a model file.</summary>
-    public string Encode() => Convert.ToBase64String(_vectors.SelectMany(v => Quantize(v).Select(b => (byte)b)).ToArray());
+    public string Encode() => Convert.ToBase64String(Quantize(_rows).Select(b => (byte)b).ToArray());
 
     /// <summary>Reads what <see cref="Encode"/> wrote.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a whole number of vectors of that length.</exception>
@@ -69,8 +80,7 @@ public sealed class QuantizedVectors
     {
         var bytes = Convert.FromBase64String(encoded);
         if (dimensions <= 0 || bytes.Length % dimensions != 0) throw new InvalidDataException($"quantized vectors: {bytes.Length} bytes are not vectors of {dimensions}.");
-        return new QuantizedVectors(Enumerable.Range(0, bytes.Length / dimensions)
-            .Select(i => bytes.AsSpan(i * dimensions, dimensions).ToArray().Select(b => (sbyte)b / Scale).ToArray()).ToArray());
+        return new QuantizedVectors(bytes.Select(b => (sbyte)b / Scale).ToArray(), bytes.Length / dimensions, dimensions);
     }
 
     private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();
