@@ -80,7 +80,9 @@ public sealed class QuantizedVectors
     {
         var bytes = Convert.FromBase64String(encoded);
         if (dimensions <= 0 || bytes.Length % dimensions != 0) throw new InvalidDataException($"quantized vectors: {bytes.Length} bytes are not vectors of {dimensions}.");
-        return new QuantizedVectors(bytes.Select(b => (sbyte)b / Scale).ToArray(), bytes.Length / dimensions, dimensions);
+        var rows = new float[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++) rows[i] = (sbyte)bytes[i] / Scale;
+        return new QuantizedVectors(rows, bytes.Length / dimensions, dimensions);
     }
 
     private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();

@@ -45,9 +45,12 @@ internal sealed class TriageModel
         if (!System.IO.File.Exists(path)) return null;
         try
         {
-            var file = JsonSerializer.Deserialize<TriageModelFile>(System.IO.File.ReadAllText(path), TriageModelFile.Json)
+            var file = JsonSerializer.Deserialize<TriageModelFile>(System.IO.File.ReadAllBytes(path), TriageModelFile.Json)
                 ?? throw new InvalidDataException($"{TriageModelFile.FileName} is empty.");
-            return new TriageModel(file);
+            var model = new TriageModel(file);
+            // Decoded now: the encoded weights and memory (megabytes of Base64) need not stay in memory.
+            (file.Weights, file.MemoryVectors) = ([], null);
+            return model;
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
