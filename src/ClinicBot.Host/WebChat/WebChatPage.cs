@@ -44,7 +44,7 @@ internal sealed partial class WebChatPage(ResponseTemplates templates, IOptions<
             locale = locale == Locales.Spanish ? "es-ES" : "en-US",
             webSocket = webSocket ?? webChat.Value.WebSocket,
             pollingInterval = (int)webChat.Value.PollingInterval.TotalMilliseconds,
-            strings = new { unavailable = values["unavailable"], placeholder = values["input_placeholder"], chatLabel = values["chat_label"] },
+            strings = new { unavailable = values["unavailable"], loading = values["loading"], placeholder = values["input_placeholder"], chatLabel = values["chat_label"] },
         });
         // Inside <script type="application/json">: "<" must not close the element early.
         values["config_json"] = config.Replace("<", "\\u003c", StringComparison.Ordinal);

@@ -36,41 +36,63 @@
       var renderMarkdown = function (markdown, options, init) {
         return window.WebChat.renderMarkdown(String(markdown).replace(/\]\(\//g, '](' + origin + '/'), options, init);
       };
+      var options = {
+        directLine: directLine,
+        userID: session.userId,
+        locale: config.locale,
+        renderMarkdown: renderMarkdown,
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder },
+        styleOptions: {
+          accent: accent,
+          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+          rootHeight: '100%',
+          hideUploadButton: true,
+          sendBoxTextWrap: true,
+          bubbleBackground: '#f1f5f6',
+          bubbleBorderRadius: 12,
+          bubbleFromUserBackground: accent,
+          bubbleFromUserTextColor: '#ffffff',
+          bubbleFromUserBorderRadius: 12,
+          bubbleMaxWidth: 560,
+          suggestedActionLayout: 'flow',
+          suggestedActionBackgroundColor: '#ffffff',
+          suggestedActionBorderColor: accent,
+          suggestedActionTextColor: accent,
+          suggestedActionBorderRadius: 16,
+          suggestedActionHeight: 44,
+          sendBoxButtonColor: accent,
+          sendBoxPlaceholderColor: '#595959',
+          subtle: '#595959',
+          timestampColor: '#595959',
+          typingAnimationDuration: 5000
+        }
+      };
+
+      // Until the conversation is up (its welcome has arrived) the box is disabled and "Starting the chat…" shows
+      // above it: a message typed into a chat that is still connecting could otherwise be dropped. Never longer than
+      // 15 s, so a slow welcome cannot keep a patient from writing.
+      var ready = false;
+      var connecting = document.createElement('p');
+      connecting.className = 'status';
+      connecting.setAttribute('role', 'status');
+      connecting.textContent = config.strings.loading;
+      host.parentNode.insertBefore(connecting, host);
       status.remove();
-      window.WebChat.renderWebChat(
-        {
-          directLine: directLine,
-          userID: session.userId,
-          locale: config.locale,
-          renderMarkdown: renderMarkdown,
-          overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder },
-          styleOptions: {
-            accent: accent,
-            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-            rootHeight: '100%',
-            hideUploadButton: true,
-            sendBoxTextWrap: true,
-            bubbleBackground: '#f1f5f6',
-            bubbleBorderRadius: 12,
-            bubbleFromUserBackground: accent,
-            bubbleFromUserTextColor: '#ffffff',
-            bubbleFromUserBorderRadius: 12,
-            bubbleMaxWidth: 560,
-            suggestedActionLayout: 'flow',
-            suggestedActionBackgroundColor: '#ffffff',
-            suggestedActionBorderColor: accent,
-            suggestedActionTextColor: accent,
-            suggestedActionBorderRadius: 16,
-            suggestedActionHeight: 44,
-            sendBoxButtonColor: accent,
-            sendBoxPlaceholderColor: '#595959',
-            subtle: '#595959',
-            timestampColor: '#595959',
-            typingAnimationDuration: 5000
-          }
-        },
-        host
-      );
+      var render = function () {
+        options.disabled = !ready;
+        window.WebChat.renderWebChat(options, host);
+      };
+      var open = function () {
+        if (ready) return;
+        ready = true;
+        connecting.remove();
+        render();
+      };
+      directLine.activity$.subscribe(function (activity) {
+        if (activity && activity.from && activity.from.role === 'bot') open();
+      });
+      setTimeout(open, 15000);
+      render();
       host.setAttribute('data-conversation-id', session.conversationId);
     })
     .catch(fail);
