@@ -17,7 +17,4 @@ public interface IPatientOutbox
 
     /// <summary>Another attempt failed: try again at <paramref name="next"/>.</summary>
     Task RetryLaterAsync(string id, int attempts, DateTimeOffset next, CancellationToken cancellationToken);
-
-    /// <summary>How many messages still wait.</summary>
-    Task<int> PendingCountAsync(CancellationToken cancellationToken);
 }

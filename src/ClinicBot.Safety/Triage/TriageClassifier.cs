@@ -95,7 +95,7 @@ public sealed class TriageClassifier
         var features = Featurize(file, text, locale, [], model.NGrams, _embedder!);
         var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(file.ContextMessages).ToList();
         var context = earlier.Count == 0 ? null : model.Predict(Featurize(file, text, locale, earlier, model.NGrams, _embedder!));
-        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.CrisisVote(features.Embedding));
+        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.Votes(features.Embedding));
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed class TriageClassifier
             return new TriageResult(TriageRoute.Crisis, reasons, "crisis") { Scores = alone, ContextScores = context, Embedding = embedding };
         }
 
-        var (route, probability) = alone.Top(TriageRoute.Crisis);
+        var (route, probability) = signals.RouteScores(thresholds).Top(TriageRoute.Crisis);
         var modelReason = Score("model." + TriageRouteNames.Label(route), probability);
         if (ruled.Route != TriageRoute.Education)
         {

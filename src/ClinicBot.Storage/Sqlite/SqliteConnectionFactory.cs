@@ -31,6 +31,16 @@ public sealed class SqliteConnectionFactory
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>Runs one statement with named parameters on a connection of its own.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>An open connection; dispose it to return it to the pool.</summary>
     public SqliteConnection Open()
     {

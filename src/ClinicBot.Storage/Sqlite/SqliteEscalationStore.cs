@@ -139,21 +139,12 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
 
     /// <inheritdoc />
     public Task MarkSentAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE notification_outbox SET sent_at = $at, attempts = attempts + 1 WHERE id = $id", cancellationToken, ("$id", id), ("$at", Format(at)));
+        _connections.ExecuteAsync("UPDATE notification_outbox SET sent_at = $at, attempts = attempts + 1 WHERE id = $id", cancellationToken, ("$id", id), ("$at", Format(at)));
 
     /// <inheritdoc />
     public Task MarkFailedAsync(string id, int attempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE notification_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
+        _connections.ExecuteAsync("UPDATE notification_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
             ("$id", id), ("$attempts", attempts), ("$next", Format(nextAttemptAt)));
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = _connections.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private static async Task<List<EscalationRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

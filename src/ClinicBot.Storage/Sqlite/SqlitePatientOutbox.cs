@@ -15,7 +15,7 @@ public sealed class SqlitePatientOutbox : IPatientOutbox
     }
 
     /// <inheritdoc />
-    public Task EnqueueAsync(PendingDelivery delivery, CancellationToken cancellationToken) => ExecuteAsync(
+    public Task EnqueueAsync(PendingDelivery delivery, CancellationToken cancellationToken) => _connections.ExecuteAsync(
         "INSERT INTO patient_outbox (id, conversation_id, text, attempts, next_attempt_at) VALUES ($id, $conversation, $text, $attempts, $next)",
         cancellationToken,
         ("$id", delivery.Id), ("$conversation", delivery.ConversationId), ("$text", delivery.Text), ("$attempts", delivery.Attempts), ("$next", Format(delivery.NextAttemptAt)));
@@ -43,28 +43,10 @@ public sealed class SqlitePatientOutbox : IPatientOutbox
 
     /// <inheritdoc />
     public Task DeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE patient_outbox SET delivered_at = $at WHERE id = $id", cancellationToken, ("$id", id), ("$at", Format(at)));
+        _connections.ExecuteAsync("UPDATE patient_outbox SET delivered_at = $at WHERE id = $id", cancellationToken, ("$id", id), ("$at", Format(at)));
 
     /// <inheritdoc />
     public Task RetryLaterAsync(string id, int attempts, DateTimeOffset next, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE patient_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
+        _connections.ExecuteAsync("UPDATE patient_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
             ("$id", id), ("$attempts", attempts), ("$next", Format(next)));
-
-    /// <inheritdoc />
-    public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = _connections.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM patient_outbox WHERE delivered_at IS NULL";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = _connections.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -33,6 +33,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
     private static readonly int[] MemoryNeighbours = [5, 10, 20];
     private static readonly double[] MemoryWeights = [0.3, 0.5, 0.7];
+    private static readonly double[] MemoryRouteWeights = [0.2, 0.4, 0.6];
 
     /// <summary>Trains and writes the model; returns the validation report.</summary>
     /// <param name="safetyDirectory"><c>prompts/safety</c>: the rules, <c>examples/</c>, and where the model is written.</param>
@@ -74,7 +75,8 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         // Then the memory of training messages beside the chosen head: how many neighbours vote and how much their vote
         // weighs in the crisis score, chosen the same way (no memory stays a candidate).
         var memoryVectors = new QuantizedVectors(training.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).Encode();
-        var memoryLabels = new string(training.Select(e => e.Route == TriageRoute.Crisis ? '1' : '0').ToArray());
+        var routeLabels = best!.Value.File.Labels;
+        var memoryLabels = new string(training.Select(e => (char)('0' + routeLabels.IndexOf(TriageRouteNames.Label(e.Route)))).ToArray());
         foreach (var (neighbours, weight) in MemoryNeighbours.SelectMany(k => MemoryWeights.Select(w => (k, w))))
         {
             var file = Copy(best!.Value.File);
@@ -83,6 +85,19 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"memory of {training.Count} messages, {neighbours} neighbours, weight {weight}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
+            if (score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+        }
+
+        // Last, whether the other routes (when no rule chose one) also lean on the neighbours, and how much.
+        foreach (var weight in MemoryRouteWeights)
+        {
+            var file = Copy(best.Value.File);
+            if (file.MemoryVectors is null) (file.MemoryNeighbours, file.MemoryVectors, file.MemoryLabels) = (MemoryNeighbours[1], memoryVectors, memoryLabels);
+            file.MemoryRouteWeight = weight;
+            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
+            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"memory for the other routes, weight {weight}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
             if (score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
         }
 

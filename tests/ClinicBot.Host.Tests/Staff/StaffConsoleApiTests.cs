@@ -105,8 +105,7 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         var conversation = "conv-" + Guid.NewGuid().ToString("N");
         await _patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", serviceUrl: _channel.BaseUrl, conversationId: conversation));
         var token = await SignInAsync();
-        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
-        var id = (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!["id"]!;
+        var id = await EscalationIdAsync(conversation);
         // The Connector fails every attempt (and every retry) of the join notice and of the reply.
         _channel.Script([.. Enumerable.Repeat((503, (string?)null), 8)]);
 
@@ -132,8 +131,7 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         var conversation = "conv-" + Guid.NewGuid().ToString("N");
         await _patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", serviceUrl: _channel.BaseUrl, conversationId: conversation));
         var token = await SignInAsync();
-        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
-        var id = (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!["id"]!;
+        var id = await EscalationIdAsync(conversation);
 
         var response = await PostAsync(_staff, $"/api/staff/escalations/{id}/reply", new { text = "hello" }, token);
 
@@ -157,6 +155,12 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         while (line is not null && !line.StartsWith("data:", StringComparison.Ordinal));
 
         Assert.Contains("\"kind\":\"raised\"", line, StringComparison.Ordinal);
+    }
+
+    private async Task<string> EscalationIdAsync(string conversation)
+    {
+        var queue = await _staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
+        return (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(conversation, StringComparison.Ordinal))!["id"]!;
     }
 
     private async Task<string> SignInAsync()

@@ -1,4 +1,5 @@
 using ClinicBot.Embeddings;
+using ClinicBot.Safety.Triage;
 using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Tests.Model;
@@ -25,29 +26,34 @@ public sealed class TriageMemoryTests
         Assert.Equal(3, QuantizedVectors.Nearest([0.1f, 0.9f, 0.5f], 10).Length);
     }
 
+    private static readonly TriageRoute[] Routes = [TriageRoute.Clinical, TriageRoute.Crisis, TriageRoute.Education];
+
     [Fact]
-    public void CrisisVote_IsTheSimilarityWeightedShareOfCrisesAmongTheNearest()
+    public void Votes_AreTheSimilarityWeightedShareOfEachRouteAmongTheNearest()
     {
         var vectors = new QuantizedVectors([Unit(1, 0, 0), Unit(0.9f, 0.1f, 0), Unit(0, 1, 0), Unit(0, 0, 1)]);
-        var memory = new TriageMemory(vectors, [true, false, true, false], neighbours: 2);
+        var memory = new TriageMemory(vectors, [1, 2, 1, 0], Routes, neighbours: 2);
 
-        var vote = memory.CrisisVote(Unit(1, 0.05f, 0));
+        var votes = memory.Votes(Unit(1, 0.05f, 0));
 
         var (a, b) = (vectors.Similarities(Unit(1, 0.05f, 0))[0], vectors.Similarities(Unit(1, 0.05f, 0))[1]);
-        Assert.Equal(a / (a + b), vote, 3);
-        Assert.Equal(0, memory.CrisisVote(Unit(0, 0, 1)), 3);
+        Assert.Equal(a / (a + b), votes[TriageRoute.Crisis], 3);
+        Assert.Equal(b / (a + b), votes[TriageRoute.Education], 3);
+        Assert.Equal(0, votes[TriageRoute.Clinical], 3);
+        Assert.Equal(1, memory.Votes(Unit(0, 0, 1))[TriageRoute.Clinical], 3);
     }
 
     [Fact]
     public void Encoding_RoundTripsWithinQuantization()
     {
-        var memory = new TriageMemory(new QuantizedVectors([Unit(0.3f, -0.5f, 0.8f), Unit(-1, 0.2f, 0.1f)]), [false, true], neighbours: 1);
+        var memory = new TriageMemory(new QuantizedVectors([Unit(0.3f, -0.5f, 0.8f), Unit(-1, 0.2f, 0.1f)]), [2, 1], Routes, neighbours: 1);
 
-        var decoded = TriageMemory.Decode(memory.EncodeVectors(), memory.EncodeLabels(), dimensions: 3, neighbours: 1);
+        var decoded = TriageMemory.Decode(memory.EncodeVectors(), memory.EncodeLabels(), Routes, dimensions: 3, neighbours: 1);
 
-        Assert.Equal("01", decoded.EncodeLabels());
+        Assert.Equal("21", decoded.EncodeLabels());
         Assert.Equal(memory.EncodeVectors(), decoded.EncodeVectors());
-        Assert.Equal(1, decoded.CrisisVote(Unit(-1, 0.2f, 0.1f)), 3);
-        Assert.Throws<InvalidDataException>(() => TriageMemory.Decode(memory.EncodeVectors(), "011", dimensions: 3, neighbours: 1));
+        Assert.Equal(1, decoded.Votes(Unit(-1, 0.2f, 0.1f))[TriageRoute.Crisis], 3);
+        Assert.Throws<InvalidDataException>(() => TriageMemory.Decode(memory.EncodeVectors(), "211", Routes, dimensions: 3, neighbours: 1));
+        Assert.Throws<InvalidDataException>(() => TriageMemory.Decode(memory.EncodeVectors(), "29", Routes, dimensions: 3, neighbours: 1));
     }
 }

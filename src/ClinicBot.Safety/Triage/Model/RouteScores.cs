@@ -15,6 +15,10 @@ public sealed class RouteScores
     /// <summary>The probability of a route (0 when the model has no such label).</summary>
     public double this[TriageRoute route] => Array.IndexOf(_routes, route) is var i and >= 0 ? _probabilities[i] : 0;
 
+    /// <summary>(1 − weight) × these scores + weight × the other's, route by route (same routes, same order).</summary>
+    internal RouteScores Blend(RouteScores other, double weight) =>
+        new(_routes, _probabilities.Select((p, k) => ((1 - weight) * p) + (weight * other._probabilities[k])).ToArray());
+
     /// <summary>The most probable route other than those excluded, and its probability.</summary>
     public (TriageRoute Route, double Probability) Top(params TriageRoute[] excluding)
     {

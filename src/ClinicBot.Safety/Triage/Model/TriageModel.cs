@@ -20,8 +20,8 @@ internal sealed class TriageModel
         _bias = [.. file.Bias];
         _weights = file.Weights.Select(FloatCodec.Decode).ToArray();
         NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
-        Memory = file.MemoryWeight > 0 && file.MemoryVectors is not null && file.MemoryLabels is not null
-            ? TriageMemory.Decode(file.MemoryVectors, file.MemoryLabels, _weights[0].Length - file.NgramBuckets, file.MemoryNeighbours)
+        Memory = (file.MemoryWeight > 0 || file.MemoryRouteWeight > 0) && file.MemoryVectors is not null && file.MemoryLabels is not null
+            ? TriageMemory.Decode(file.MemoryVectors, file.MemoryLabels, Routes, _weights[0].Length - file.NgramBuckets, file.MemoryNeighbours)
             : null;
         if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
         {

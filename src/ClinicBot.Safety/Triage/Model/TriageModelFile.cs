@@ -58,13 +58,19 @@ internal sealed class TriageModelFile
     /// </summary>
     public double MemoryWeight { get; set; }
 
+    /// <summary>
+    /// The same for the other routes, when no rule chose one: the model's probabilities blended with the neighbours'
+    /// votes by this weight. 0: the model alone.
+    /// </summary>
+    public double MemoryRouteWeight { get; set; }
+
     /// <summary>How many nearest training messages vote.</summary>
     public int MemoryNeighbours { get; set; }
 
     /// <summary>The training messages' vectors as signed bytes, Base64 (<see cref="ClinicBot.Embeddings.QuantizedVectors"/>).</summary>
     public string? MemoryVectors { get; set; }
 
-    /// <summary>Whether each remembered message is a crisis: a string of 1 and 0.</summary>
+    /// <summary>Each remembered message's route: one digit a message, the index of its route in <see cref="Labels"/>.</summary>
     public string? MemoryLabels { get; set; }
 
     /// <summary>Figures on the validation split when it was trained, for the record.</summary>
