@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Channels.Sms.Twilio;
-using ClinicBot.Conversations.Turns;
-using ClinicBot.Prompts;
-using ClinicBot.Prompts.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
