@@ -19,6 +19,31 @@ public sealed class ResponseTemplatesTests : IDisposable
         Assert.Equal("English", templates.Render("only_en", "es", Channel.Sms));
     }
 
+    [Theory]
+    [InlineData("the clinic")]
+    [InlineData("Sacramento Ketamine Clinic")]
+    public void Render_TheClinicsTemplates_NeverDoubleAnArticleAroundTheName(string clinicName)
+    {
+        var clinic = new ClinicOptions { Name = clinicName };
+        var folder = Path.Combine(RepositoryPaths.Prompts, "responses");
+        var templates = ResponseTemplates.Load(folder, clinic.TemplateValues());
+        // Every other placeholder the templates use gets a neutral value.
+        var values = Directory.GetFiles(folder, "*.yaml")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\{\{([a-z_]+)\}\}").Select(m => m.Groups[1].Value))
+            .Where(name => !clinic.TemplateValues().ContainsKey(name))
+            .Distinct()
+            .ToDictionary(name => name, _ => "X");
+
+        foreach (var key in templates.Keys)
+        {
+            foreach (var (locale, channel) in new[] { ("en", Channel.Web), ("en", Channel.Sms), ("es", Channel.Web), ("es", Channel.Sms) })
+            {
+                var text = templates.Render(key, locale, channel, values);
+                Assert.DoesNotMatch(@"(?i)\b(the the|el el|la la|the el|el the)\b", text);
+            }
+        }
+    }
+
     [Fact]
     public void Render_Conditional_LeavesOutUnconfiguredValue()
     {
