@@ -11,6 +11,9 @@ public interface IConversationStore
     /// <summary>Records that crisis content appeared, unless it already had.</summary>
     Task MarkCrisisAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Records the language the patient now writes in (what staff notices are sent in).</summary>
+    Task SetLocaleAsync(string conversationId, string locale, CancellationToken cancellationToken);
+
     /// <summary>Hands the conversation to a staff member, or back to the bot with null.</summary>
     Task SetHandlerAsync(string conversationId, string? staff, CancellationToken cancellationToken);
 

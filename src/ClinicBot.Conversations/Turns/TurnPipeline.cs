@@ -44,6 +44,7 @@ public sealed class TurnPipeline(
         // Once in crisis the conversation stays there; only a message's own words raise a new alert after that.
         IReadOnlyList<string> previous = state.InCrisis ? [] : PreviousPatientMessages(transcript);
         await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
+        if (state.Locale != locale) await conversations.SetLocaleAsync(request.ConversationId, locale, cancellationToken);
 
         // The message is read with the patient's last few messages: an oblique line after a dark one is a crisis.
         var triaged = triage.Classify(request.Text, locale, previous);

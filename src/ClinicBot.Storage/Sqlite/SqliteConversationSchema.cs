@@ -70,5 +70,13 @@ internal static class SqliteConversationSchema
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
+
+        // Columns added after the first release, to files made before them.
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('conversations') WHERE name = 'locale'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE conversations ADD COLUMN locale TEXT NULL";
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -25,7 +25,8 @@ public sealed class SqliteConversationStore : IConversationStore
         command.CommandText = """
             SELECT c.crisis_since,
                    (SELECT route FROM transcript_entries t WHERE t.conversation_id = c.id AND t.author = 'bot' ORDER BY seq DESC LIMIT 1),
-                   c.handler
+                   c.handler,
+                   c.locale
             FROM conversations c WHERE c.id = $id
             """;
         command.Parameters.AddWithValue("$id", conversationId);
@@ -35,8 +36,13 @@ public sealed class SqliteConversationStore : IConversationStore
             conversationId,
             reader.IsDBNull(0) ? null : Parse(reader.GetString(0)),
             reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2));
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3));
     }
+
+    /// <inheritdoc />
+    public Task SetLocaleAsync(string conversationId, string locale, CancellationToken cancellationToken) =>
+        _connections.ExecuteAsync("UPDATE conversations SET locale = $locale WHERE id = $id", cancellationToken, ("$id", conversationId), ("$locale", locale));
 
     /// <inheritdoc />
     public async Task MarkCrisisAsync(string conversationId, DateTimeOffset at, CancellationToken cancellationToken)

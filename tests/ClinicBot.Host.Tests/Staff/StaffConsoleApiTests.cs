@@ -126,6 +126,23 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task Handoff_SpanishPatient_GetsTheJoinAndLeaveNoticesInSpanish()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await _patient.PostAsJsonAsync("/api/messages", Message("Quiero hablar con una persona del equipo, por favor", serviceUrl: _channel.BaseUrl, locale: "es-MX", conversationId: conversation));
+        var token = await SignInAsync();
+        var id = await EscalationIdAsync(conversation);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_staff, $"/api/staff/escalations/{id}/claim", new { }, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_staff, $"/api/staff/escalations/{id}/resolve", new { }, token)).StatusCode);
+
+        var texts = _channel.Activities("message").Select(a => (string?)a["text"] ?? "").ToList();
+        Assert.Contains(texts, t => t.Contains("se unió a la conversación", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("salió de la conversación", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("has joined", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reply_BeforeClaiming_Returns409()
     {
         var conversation = "conv-" + Guid.NewGuid().ToString("N");
