@@ -28,7 +28,10 @@ internal sealed class SmsConversations(
     public bool Ready => phones.Ready;
 
     /// <summary>The conversation id of a phone number: the prefix and 32 hex digits of its HMAC (needs no database).</summary>
-    public string ConversationIdOf(string address) => ConversationPrefix + phones.Hash(PhoneProtector.Normalize(address))[..32];
+    public string ConversationIdOf(string address) => ConversationIdOfHash(phones.Hash(PhoneProtector.Normalize(address)));
+
+    /// <summary>The conversation id of a number already hashed.</summary>
+    public static string ConversationIdOfHash(string phoneHash) => ConversationPrefix + phoneHash[..32];
 
     /// <summary>Applies the SMS rules to one text.</summary>
     /// <param name="address">The sender's phone number, as the channel gives it.</param>
@@ -42,7 +45,7 @@ internal sealed class SmsConversations(
         var number = PhoneProtector.Normalize(address);
         var hash = phones.Hash(number);
         var now = time.GetUtcNow();
-        var subscriber = await store.EnsureAsync(hash, ConversationIdOf(address), () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
+        var subscriber = await store.EnsureAsync(hash, ConversationIdOfHash(hash), () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
         var phoneId = SmsLog.PhoneId(hash);
 
         var keyword = SmsKeywords.Match(text);

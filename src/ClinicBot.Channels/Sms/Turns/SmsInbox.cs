@@ -39,7 +39,7 @@ internal sealed class SmsInbox(
             // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
             // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
             SmsLog.ClaimFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, from, body);
+            return await SafetyNetAsync(hash, body);
         }
 
         if (claim == InboundClaim.Finished || !_running.TryAdd(messageSid, 0))
@@ -94,7 +94,7 @@ internal sealed class SmsInbox(
         catch (Exception ex)
         {
             SmsLog.TurnFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, from, body);
+            return await SafetyNetAsync(hash, body);
         }
     }
 
@@ -117,11 +117,11 @@ internal sealed class SmsInbox(
         }
     }
 
-    private async Task<SmsTurn> SafetyNetAsync(string hash, string from, string body)
+    private async Task<SmsTurn> SafetyNetAsync(string hash, string body)
     {
         var subscriber = await SafeFindAsync(hash);
         var locale = subscriber?.Locale ?? SmsLocaleGuess.Guess(body) ?? Locales.English;
-        var reply = await safetyNet.ReplyAsync(new TurnRequest(conversations.ConversationIdOf(from), Channel.Sms, locale, body), CancellationToken.None);
+        var reply = await safetyNet.ReplyAsync(new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body), CancellationToken.None);
         var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
         return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }
