@@ -20,6 +20,8 @@ internal static class HostServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddClinicBotEngine(configuration);
         services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
+        services.AddSingleton<IActivityInbox, SqliteActivityInbox>();
+        services.AddPatientDataProtection();
         services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddBotFramework(configuration);
         services.AddWebChat(configuration);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Sms.Tests.Fixtures;
 using ClinicBot.Staff.Queue;

@@ -55,4 +55,13 @@ internal static partial class BotFrameworkLog
 
     [LoggerMessage(16, LogLevel.Warning, "Connector circuit for {ServiceHost} opened for {BreakDuration}")]
     public static partial void CircuitOpened(ILogger logger, string serviceHost, TimeSpan breakDuration);
+
+    [LoggerMessage(17, LogLevel.Warning, "Activity {ActivityId} from channel {ChannelId} was taken before but its turn never finished; running it now")]
+    public static partial void Resumed(ILogger logger, string? activityId, string? channelId);
+
+    [LoggerMessage(18, LogLevel.Error, "A finished turn could not be marked finished in the inbox; a restart will run it again")]
+    public static partial void FinishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Error, "Unfinished {Scope} turns could not be recovered")]
+    public static partial void RecoveryFailed(ILogger logger, string scope, Exception exception);
 }

@@ -2,13 +2,14 @@ using Azure.Core;
 using ClinicBot.Channels.BotFramework.Authentication;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
-using ClinicBot.Channels.BotFramework.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
@@ -19,6 +20,9 @@ namespace ClinicBot.Channels.BotFramework;
 /// <summary>Registers the Bot Framework channel: authentication, the Connector client and activity processing.</summary>
 public static class BotFrameworkServiceCollectionExtensions
 {
+    /// <summary>The inbox scope of <c>/api/messages</c> activities (Direct Line's are its own).</summary>
+    public const string InboxScope = "botframework";
+
     /// <summary>The named <see cref="HttpClient"/> that fetches OpenID metadata and signing keys.</summary>
     public const string MetadataHttpClientName = "BotFramework.OpenIdMetadata";
 
@@ -62,12 +66,20 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.TryAddSingleton<ITurnHandler, PipelineTurnHandler>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
+        services.TryAddSingleton<IActivityInbox, InMemoryActivityInbox>();
         services.AddSingleton<HostReplies>();
         services.AddSingleton(sp => new ActivityProcessor(
             sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
-            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IActivityInbox>(), InboxScope, sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>(),
             sp.GetService<IConversationStore>(), sp.GetService<SafetyNet>()));
+        // A recovered activity came through authentication before it was stored: its serviceUrl is trusted again.
+        services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
+            sp.GetRequiredService<ActivityProcessor>(), InboxScope, activity =>
+            {
+                if (!string.IsNullOrEmpty(activity.CallerId) && !string.IsNullOrEmpty(activity.ServiceUrl)) sp.GetRequiredService<TrustedServiceUrls>().Trust(activity.ServiceUrl);
+            },
+            sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddSingleton<IChannelDelivery, BotFrameworkDelivery>();
         return services;

@@ -9,6 +9,9 @@ namespace ClinicBot.Channels.DirectLine;
 /// </summary>
 internal sealed class DirectLineBot(ActivityProcessor processor)
 {
+    /// <summary>The processor (its inbox scope is Direct Line's), for recovery at start-up.</summary>
+    public ActivityProcessor Processor => processor;
+
     public Task ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl;

@@ -7,6 +7,7 @@ using ClinicBot.Conversations.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,10 +40,15 @@ public static class DirectLineServiceCollectionExtensions
                 new InProcessHttpClientFactory(sp.GetRequiredService<InProcessConnectorHandler>()), new AnonymousTokenProvider(), new TrustedServiceUrls(),
                 sp.GetRequiredService<ConnectorResilience>(), sp.GetRequiredService<ILogger<ConnectorClient>>());
             return new DirectLineBot(new ActivityProcessor(
-                sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(), connector,
+                sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
+                sp.GetRequiredService<IActivityInbox>(), DirectLineConversations.ChannelId, connector,
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityProcessor>>(),
                 sp.GetRequiredService<IConversationReferenceStore>(), safetyNet: sp.GetService<SafetyNet>()));
         });
+        // Registered as IHostedService (AddHostedService keeps one service per type, and each channel has its own).
+        services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
+            sp.GetRequiredService<DirectLineBot>().Processor, DirectLineConversations.ChannelId, activity => activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl,
+            sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStream>();
         services.AddHttpClient(AzureDirectLineTokens.HttpClientName);

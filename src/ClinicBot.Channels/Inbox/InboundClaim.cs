@@ -1,7 +1,7 @@
-namespace ClinicBot.Channels.Sms;
+namespace ClinicBot.Channels.Inbox;
 
-/// <summary>What taking a MessageSid found.</summary>
-internal enum InboundClaim
+/// <summary>What taking an inbound message's id (an SMS MessageSid, an activity id) found.</summary>
+public enum InboundClaim
 {
     /// <summary>Never seen: this call runs its turn.</summary>
     New,

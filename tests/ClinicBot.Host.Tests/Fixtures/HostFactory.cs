@@ -21,10 +21,18 @@ namespace ClinicBot.Host.Tests.Fixtures;
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDirectory;
 
+    /// <summary>A host on a new temporary folder, deleted with it.</summary>
     public HostFactory()
+        : this(null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("clinicbot-host-").FullName;
+    }
+
+    private HostFactory(string? dataDirectory)
+    {
+        _ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("clinicbot-host-").FullName;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = Path.Combine(DataDirectory, "clinicbot.db"),
@@ -41,6 +49,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>A host on a folder another host used (a restart on its database); the folder is left in place.</summary>
+    public static HostFactory Reusing(string dataDirectory) => new(dataDirectory);
 
     /// <summary>Configuration overrides; change them before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;
@@ -86,6 +97,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

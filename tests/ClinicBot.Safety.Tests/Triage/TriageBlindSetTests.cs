@@ -37,7 +37,7 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("messages.en", 0.92)]
-    [InlineData("messages.es", 0.89)]
+    [InlineData("messages.es", 0.91)]
     public void BlindSplit_CrisisRecall_HoldsFloor(string slice, double floor)
     {
         var recall = Report.Matrix(slice).Recall(TriageRoute.Crisis);
@@ -78,7 +78,7 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     {
         Assert.True(Report.CrisisConversations >= 50, "the blind split should hold crisis conversations");
         var caught = (double)Report.CrisisConversationsCaughtAtOnset / Report.CrisisConversations;
-        Assert.True(caught >= 0.80, $"crisis conversations caught at onset {caught:P1} < 80 %");
+        Assert.True(caught >= 0.88, $"crisis conversations caught at onset {caught:P1} < 88 %");
         var calm = (double)Report.CalmConversationsCalledCrisis / Math.Max(1, Report.CalmConversations);
         Assert.True(calm <= 0.20, $"calm conversations called crisis {calm:P1} > 20 %");
     }

@@ -28,11 +28,11 @@ async function freePort() {
   });
 }
 
-/** Starts a host; extra settings are passed as --Key=value. */
+/** Starts a host; extra settings are passed as --Key=value (a Storage:SqlitePath among them reuses that database). */
 export async function startHost(settings = {}) {
   if (!existsSync(hostDll)) throw new Error(`build the host first (dotnet build src/ClinicBot.Host): ${hostDll} not found`);
   const dataDir = mkdtempSync(join(tmpdir(), 'clinicbot-webchat-'));
-  const database = join(dataDir, 'clinicbot.db');
+  const database = settings['Storage:SqlitePath'] ?? join(dataDir, 'clinicbot.db');
   const url = `http://127.0.0.1:${await freePort()}`;
   const all = {
     'Storage:SqlitePath': database,
@@ -67,6 +67,13 @@ export async function startHost(settings = {}) {
     query(sql) {
       const out = execFileSync('sqlite3', ['-readonly', '-json', database, sql], { encoding: 'utf8' });
       return out.trim() ? JSON.parse(out) : [];
+    },
+    /** SIGKILL: the process dies where it stands (no shutdown, nothing flushed); the data folder stays. */
+    async kill() {
+      if (process_.exitCode !== null) return;
+      const exited = new Promise((r) => process_.once('exit', r));
+      process_.kill('SIGKILL');
+      await exited;
     },
     async stop() {
       if (process_.exitCode === null) {

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
@@ -11,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace ClinicBot.Channels.BotFramework.Turns;
 
 /// <summary>
-/// Handles one authenticated activity: a message goes through the turn pipeline, a member joining gets one welcome,
-/// events and everything else are acknowledged. A failing turn still gets the safe fallback reply; a duplicate
-/// activity id gets nothing.
+/// Handles one authenticated activity: a message is written to the inbox (<see cref="IActivityInbox"/>) and goes
+/// through the turn pipeline, a member joining gets one welcome, events and everything else are acknowledged. A failing
+/// turn still gets the safe fallback reply; a duplicate activity id gets nothing; a turn cut short by a crash runs on
+/// the channel's retry or at the next start-up (<see cref="RecoverAsync"/>).
 /// </summary>
 public sealed class ActivityProcessor
 {
@@ -27,12 +30,19 @@ public sealed class ActivityProcessor
     private readonly IConversationReferenceStore _references;
     private readonly IConversationStore? _transcripts;
     private readonly SafetyNet? _safetyNet;
+    private readonly IActivityInbox _inbox;
+    private readonly string _inboxScope;
+
+    // Inbox keys whose turn runs in this process now: a retry meanwhile is not a second turn.
+    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
     internal ActivityProcessor(
-        ITurnHandler turns, HostReplies replies, IActivityLedger ledger, ConnectorClient connector,
+        ITurnHandler turns, HostReplies replies, IActivityLedger ledger, IActivityInbox inbox, string inboxScope, ConnectorClient connector,
         IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references,
         IConversationStore? transcripts = null, SafetyNet? safetyNet = null)
     {
+        _inbox = inbox;
+        _inboxScope = inboxScope;
         _transcripts = transcripts;
         _safetyNet = safetyNet;
         _references = references;
@@ -47,27 +57,109 @@ public sealed class ActivityProcessor
 
     /// <summary>Processes the activity and returns what the bot said.</summary>
     /// <exception cref="ConnectorDeliveryException">A reply was attempted but the channel did not take it.</exception>
-    public async Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken)
+    public Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken) => RunAsync(inbound, resumed: false, cancellationToken);
+
+    /// <summary>
+    /// Runs the message activities of this processor's scope that a stopped process left mid-turn (oldest first), their
+    /// replies sent as for a live turn; an <c>expectReplies</c> caller is gone, but the turn's escalation is still raised.
+    /// </summary>
+    /// <param name="admit">Called with each activity before it runs (the host trusts a serviceUrl that came validated).</param>
+    /// <param name="cancellationToken">Stops recovery (the rest stays for the next start).</param>
+    /// <returns>How many turns ran.</returns>
+    public async Task<int> RecoverAsync(Action<Activity>? admit, CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var json in await _inbox.UnfinishedAsync(_inboxScope, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
+            admit?.Invoke(activity);
+            BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
+            try
+            {
+                await RunAsync(activity, resumed: true, cancellationToken);
+                resumed++;
+            }
+            catch (ConnectorDeliveryException ex)
+            {
+                // The turn ran (its escalation is stored); the reply stays owed and is tried again at the next start.
+                BotFrameworkLog.DeliveryFailed(_logger, activity.Type, activity.Id, ServiceHost(activity), ex);
+            }
+        }
+
+        return resumed;
+    }
+
+    private async Task<ActivityOutcome> RunAsync(Activity inbound, bool resumed, CancellationToken cancellationToken)
     {
         var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
         var outbox = new Outbox(expectReplies ? null : _connector);
         BotFrameworkLog.Received(_logger, inbound.Id, inbound.Type!, inbound.ChannelId);
 
+        // A patient's message is in the inbox before its turn runs; this key is set while this call runs that turn.
+        string? running = null;
         try
         {
-            await DispatchAsync(inbound, outbox, cancellationToken);
+            if (inbound.Type == ActivityTypes.Message && !string.IsNullOrEmpty(inbound.Id))
+            {
+                running = await TakeAsync(inbound, resumed, cancellationToken);
+                if (running is null) return new ActivityOutcome(expectReplies, []);
+                await MessageAsync(inbound, outbox, cancellationToken);
+                await FinishAsync(running);
+            }
+            else
+            {
+                await DispatchAsync(inbound, outbox, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not ConnectorDeliveryException && inbound.Type == ActivityTypes.Message && !outbox.SentMessage
                                    && !cancellationToken.IsCancellationRequested)
         {
-            // Whatever failed (the turn, the ledger, the database), the patient is not left with silence, and a crisis
+            // Whatever failed (the turn, the inbox, the database), the patient is not left with silence, and a crisis
             // still gets the crisis reply and its escalation (spooled until the database takes it).
             BotFrameworkLog.TurnFailed(_logger, inbound.Id, ex);
             await outbox.SendAsync(ReplyActivities.Message(inbound, await FallbackAsync(inbound, cancellationToken)), cancellationToken);
+            if (running is not null) await FinishAsync(running);
+        }
+        finally
+        {
+            if (running is not null) _running.TryRemove(running, out _);
         }
 
         return new ActivityOutcome(expectReplies, outbox.Activities);
     }
+
+    // Claims the message in the inbox (a resumed one was claimed by the process that died); null when it was handled
+    // before or runs in this process now.
+    private async Task<string?> TakeAsync(Activity inbound, bool resumed, CancellationToken cancellationToken)
+    {
+        var key = Key("activity", inbound, inbound.Id!);
+        var claim = resumed ? InboundClaim.Unfinished : await _inbox.ClaimAsync(key, _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
+        if (claim == InboundClaim.Finished || !_running.TryAdd(key, 0))
+        {
+            BotFrameworkLog.Duplicate(_logger, inbound.Id!, inbound.ChannelId);
+            return null;
+        }
+
+        if (claim == InboundClaim.Unfinished && !resumed) BotFrameworkLog.Resumed(_logger, inbound.Id, inbound.ChannelId);
+        return key;
+    }
+
+    // Once the patient has been answered (or the safety net has), a retry or a restart must not answer again.
+    private async Task FinishAsync(string key)
+    {
+        try
+        {
+            await _inbox.FinishAsync(key, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left unfinished, the next start-up runs the turn again: answering twice beats never.
+            BotFrameworkLog.FinishFailed(_logger, ex);
+        }
+    }
+
+    private static string ServiceHost(Activity activity) =>
+        Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : "(none)";
 
     private async Task<Reply> FallbackAsync(Activity inbound, CancellationToken cancellationToken)
     {
@@ -76,6 +168,7 @@ public sealed class ActivityProcessor
         return await _safetyNet.ReplyAsync(_turns.Identify(new TurnRequest(ConversationKey(inbound), channel, locale, text)), cancellationToken);
     }
 
+    // Everything but an inboxed message: a message without an id, a member joining, events.
     private async Task DispatchAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(inbound.Id) && !await _ledger.TryClaimAsync(Key("activity", inbound, inbound.Id), cancellationToken))

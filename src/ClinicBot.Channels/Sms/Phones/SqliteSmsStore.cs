@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Storage.Sqlite;
 
 namespace ClinicBot.Channels.Sms;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;

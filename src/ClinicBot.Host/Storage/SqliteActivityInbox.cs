@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Inbox;
+using ClinicBot.Storage.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ClinicBot.Host.Storage;
+
+/// <summary>
+/// The activity inbox in the SQLite file (table <c>bot_inbox</c>), written in the statement that claims the activity's
+/// id. The activity (the patient's words) is encrypted by ASP.NET Core Data Protection (keys in <c>keys/</c> beside the
+/// database) and dropped when the turn finishes; keys are hashed, as conversation ids can hold a phone number.
+/// </summary>
+internal sealed class SqliteActivityInbox : IActivityInbox
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly IDataProtector _protector;
+    private readonly TimeProvider _time;
+
+    public SqliteActivityInbox(SqliteConnectionFactory connections, IDataProtectionProvider protection, TimeProvider time)
+    {
+        _connections = connections;
+        _protector = protection.CreateProtector("ClinicBot.ActivityInbox");
+        _time = time;
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS bot_inbox (
+                key_hash TEXT PRIMARY KEY, scope TEXT NOT NULL, activity_protected TEXT, claimed_at TEXT NOT NULL, finished_at TEXT);
+            CREATE INDEX IF NOT EXISTS bot_inbox_unfinished ON bot_inbox (scope, claimed_at) WHERE finished_at IS NULL;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO bot_inbox (key_hash, scope, activity_protected, claimed_at) VALUES ($key, $scope, $activity, $at)
+            ON CONFLICT(key_hash) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$key", Hash(key));
+        command.Parameters.AddWithValue("$scope", scope);
+        command.Parameters.AddWithValue("$activity", _protector.Protect(activityJson));
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.New;
+
+        command.Parameters.Clear();
+        command.CommandText = "SELECT finished_at IS NULL FROM bot_inbox WHERE key_hash = $key";
+        command.Parameters.AddWithValue("$key", Hash(key));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 ? InboundClaim.Unfinished : InboundClaim.Finished;
+    }
+
+    public Task FinishAsync(string key, CancellationToken cancellationToken) => _connections.ExecuteAsync(
+        "UPDATE bot_inbox SET finished_at = $at, activity_protected = NULL WHERE key_hash = $key AND finished_at IS NULL", cancellationToken,
+        ("$key", Hash(key)), ("$at", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+
+    public async Task<IReadOnlyList<string>> UnfinishedAsync(string scope, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT activity_protected FROM bot_inbox
+            WHERE scope = $scope AND finished_at IS NULL AND activity_protected IS NOT NULL ORDER BY claimed_at
+            """;
+        command.Parameters.AddWithValue("$scope", scope);
+        var activities = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            try
+            {
+                activities.Add(_protector.Unprotect(reader.GetString(0)));
+            }
+            catch (CryptographicException)
+            {
+                // Protected under a key that is gone (the keys folder was deleted): nothing left to run; the others still are.
+            }
+        }
+
+        return activities;
+    }
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
