@@ -86,8 +86,7 @@ public sealed class ExtractiveComposer : IAnswerComposer
     public ComposedAnswer Compose(AnswerRequest request, ISentenceFilter? filter = null)
     {
         filter = filter is null ? _notQuoted : new BothFilters(_notQuoted, filter);
-        var question = _reader.Read(request);
-        var match = Match(question);
+        var (question, match) = ReadAndMatch(request);
         var candidates = Rank(question, match);
         var query = question.Analysis;
         var (locale, channel) = (request.Locale, request.Channel);
@@ -128,20 +127,34 @@ public sealed class ExtractiveComposer : IAnswerComposer
     /// <summary>The retrieval candidates of a question with their relevance features (training fits the heads on these).</summary>
     internal List<(CandidateSentence Candidate, float[] Features)> Candidates(AnswerRequest request, out ReadQuestion question)
     {
-        question = _reader.Read(request);
-        return _retriever.Candidates(question, Match(question));
+        (question, var match) = ReadAndMatch(request);
+        return _retriever.Candidates(question, match);
     }
 
     /// <summary>The answer head's signals for a question, with this composer's relevance head (training fits the answer head on these).</summary>
     internal float[] Signals(AnswerRequest request)
     {
-        var question = _reader.Read(request);
-        var match = Match(question);
+        var (question, match) = ReadAndMatch(request);
         return AnswerSignals.Of(question, Rank(question, match), _model ?? throw new InvalidOperationException("Signals need a model."), match);
     }
 
     /// <summary>How a question is read (training keeps the training questions' vectors).</summary>
     internal ReadQuestion Read(AnswerRequest request) => _reader.Read(request);
+
+    // How the question is read, with its match against the remembered questions. A possible follow-up is read both
+    // ways and keeps the reading nearer a question the model learned from (the follow-up rules alone decide without a
+    // memory); the memory stores follow-ups read together, so an elliptical "is that permanent?" stays with its topic.
+    private (ReadQuestion Question, MemoryMatch Match) ReadAndMatch(AnswerRequest request)
+    {
+        var (alone, together) = _reader.Readings(request);
+        if (together is null) return (alone, Match(alone));
+        var withPrevious = Match(together);
+        if (_model?.Memory is null) return (together, withPrevious);
+        var onItsOwn = Match(alone);
+        return Nearest(onItsOwn) > Nearest(withPrevious) ? (alone, onItsOwn) : (together, withPrevious);
+    }
+
+    private static float Nearest(MemoryMatch match) => Math.Max(match.NearestAnswerable, match.NearestUnanswerable);
 
     // The question against the training questions the model remembers (computed once a question).
     private MemoryMatch Match(ReadQuestion question) =>

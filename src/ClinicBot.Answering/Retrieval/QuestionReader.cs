@@ -11,20 +11,29 @@ namespace ClinicBot.Answering.Retrieval;
 /// </summary>
 public sealed class QuestionReader(QueryAnalyzer analyzer, FollowUpRules followUps, SpanishGloss gloss, SentenceEmbedder? embedder)
 {
-    /// <summary>Reads a question.</summary>
+    /// <summary>Reads a question: with the previous one when the follow-up rules say it leans on it, else alone.</summary>
     public ReadQuestion Read(AnswerRequest request)
     {
-        var english = gloss.EmbeddingInput(request.Text, request.Locale);
-        var alone = analyzer.Analyze(english);
-        var vector = request.Embedding ?? embedder?.Embed(english);
-        if (request.Previous is { } previous && followUps.IsFollowUp(request.Text, alone))
-        {
-            var previousEnglish = gloss.EmbeddingInput(previous.Text, request.Locale);
-            var together = analyzer.Analyze(previousEnglish.TrimEnd() + " " + english);
-            return new ReadQuestion(together, Mean(vector, embedder?.Embed(previousEnglish)), true);
-        }
+        var (alone, together) = Readings(request);
+        return together ?? alone;
+    }
 
-        return new ReadQuestion(alone, vector, false);
+    /// <summary>
+    /// Both ways a message can be read: alone, and (when the follow-up rules say it may lean on the previous question)
+    /// together with the previous question, else null. The answerer keeps the reading that resembles more closely a
+    /// question it has learned from, so "different question: is it FDA approved?" is not dragged into the last topic.
+    /// </summary>
+    public (ReadQuestion Alone, ReadQuestion? Together) Readings(AnswerRequest request)
+    {
+        var english = gloss.EmbeddingInput(request.Text, request.Locale);
+        var analysis = analyzer.Analyze(english);
+        var vector = request.Embedding ?? embedder?.Embed(english);
+        var alone = new ReadQuestion(analysis, vector, false);
+        if (request.Previous is not { } previous || !followUps.IsFollowUp(request.Text, analysis)) return (alone, null);
+
+        var previousEnglish = gloss.EmbeddingInput(previous.Text, request.Locale);
+        var together = analyzer.Analyze(previousEnglish.TrimEnd() + " " + english);
+        return (alone, new ReadQuestion(together, Mean(vector, embedder?.Embed(previousEnglish)), true));
     }
 
     // The follow-up's meaning with the previous question's: the normalised sum of the two unit vectors. The previous

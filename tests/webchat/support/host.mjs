@@ -48,6 +48,9 @@ export async function startHost(settings = {}) {
     env: { ...process.env, Logging__LogLevel__Default: 'Warning', Logging__LogLevel__Microsoft: 'Warning' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // Set once the process is gone (exitCode stays null when a signal ended it).
+  const exited = new Promise((r) => process_.once('exit', r));
+  const running = () => process_.exitCode === null && process_.signalCode === null;
 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -70,14 +73,12 @@ export async function startHost(settings = {}) {
     },
     /** SIGKILL: the process dies where it stands (no shutdown, nothing flushed); the data folder stays. */
     async kill() {
-      if (process_.exitCode !== null) return;
-      const exited = new Promise((r) => process_.once('exit', r));
+      if (!running()) return;
       process_.kill('SIGKILL');
       await exited;
     },
     async stop() {
-      if (process_.exitCode === null) {
-        const exited = new Promise((r) => process_.once('exit', r));
+      if (running()) {
         process_.kill('SIGTERM');
         await exited;
       }
