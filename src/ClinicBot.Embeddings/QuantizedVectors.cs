@@ -1,18 +1,19 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace ClinicBot.Embeddings;
 
 /// <summary>
 /// Unit vectors kept as signed bytes (each component times 127), which holds cosine similarities within about 0.01 at
-/// a quarter of the size: how a model file carries the vectors of its training examples. Held dequantized, so comparing
-/// a query is one dot product a vector. Immutable and thread-safe.
+/// a quarter of the size: how a model file carries the vectors of its training examples. Held as bytes too, and a query
+/// is compared in bytes (integer dot products, SIMD), so comparing it with 12,000 vectors reads 4.6 MB, not 18 MB.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class QuantizedVectors
 {
     private const float Scale = 127f;
 
-    // Dequantized, one row after another in one array, so a query walks memory in order.
-    private readonly float[] _rows;
+    // One row after another in one array, so a query walks memory in order.
+    private readonly sbyte[] _rows;
 
     /// <summary>Quantizes the vectors (so this holds exactly what its encoding will).</summary>
     public QuantizedVectors(IEnumerable<float[]> vectors)
@@ -20,11 +21,11 @@ public sealed class QuantizedVectors
         ArgumentNullException.ThrowIfNull(vectors);
         var list = vectors.ToList();
         Dimensions = list.Count == 0 ? 0 : list[0].Length;
-        _rows = list.SelectMany(v => Quantize(v).Select(b => b / Scale)).ToArray();
+        _rows = list.SelectMany(Quantize).ToArray();
         Count = list.Count;
     }
 
-    private QuantizedVectors(float[] rows, int count, int dimensions)
+    private QuantizedVectors(sbyte[] rows, int count, int dimensions)
     {
         (_rows, Count, Dimensions) = (rows, count, dimensions);
     }
@@ -36,15 +37,35 @@ public sealed class QuantizedVectors
     public int Dimensions { get; }
 
     /// <summary>One vector, as held (dequantized), copied.</summary>
-    public float[] this[int index] => _rows.AsSpan(index * Dimensions, Dimensions).ToArray();
+    public float[] this[int index] => _rows.AsSpan(index * Dimensions, Dimensions).ToArray().Select(b => b / Scale).ToArray();
 
-    /// <summary>The dot product (cosine, for unit vectors) of the query with every vector, in order.</summary>
+    /// <summary>The dot product (cosine, for unit vectors) of the query, quantized like the vectors, with every vector, in order.</summary>
     public float[] Similarities(ReadOnlySpan<float> query)
     {
+        var quantized = Quantize(query.ToArray());
         var similarities = new float[Count];
         var rows = _rows.AsSpan();
-        for (var i = 0; i < Count; i++) similarities[i] = TensorPrimitives.Dot(query, rows.Slice(i * Dimensions, Dimensions));
+        for (var i = 0; i < Count; i++) similarities[i] = Dot(quantized, rows.Slice(i * Dimensions, Dimensions)) / (Scale * Scale);
         return similarities;
+    }
+
+    // Bytes widened to 16 bits (127 × 127 fits), multiplied, widened to 32 bits and summed, a SIMD register at a time.
+    private static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        var sum = Vector<int>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
+        {
+            Vector.Widen(new Vector<sbyte>(a[i..]), out var aLow, out var aHigh);
+            Vector.Widen(new Vector<sbyte>(b[i..]), out var bLow, out var bHigh);
+            Vector.Widen(aLow * bLow, out var p0, out var p1);
+            Vector.Widen(aHigh * bHigh, out var p2, out var p3);
+            sum += p0 + p1 + p2 + p3;
+        }
+
+        var total = Vector.Sum(sum);
+        for (; i < a.Length; i++) total += a[i] * b[i];
+        return total;
     }
 
     /// <summary>The indices of the <paramref name="count"/> most similar vectors, most similar first.</summary>
@@ -72,7 +93,7 @@ public sealed class QuantizedVectors
     }
 
     /// <summary>Base64 of the concatenated signed bytes, for a model file.</summary>
-    public string Encode() => Convert.ToBase64String(Quantize(_rows).Select(b => (byte)b).ToArray());
+    public string Encode() => Convert.ToBase64String(_rows.Select(b => (byte)b).ToArray());
 
     /// <summary>Reads what <see cref="Encode"/> wrote.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a whole number of vectors of that length.</exception>
@@ -80,9 +101,7 @@ public sealed class QuantizedVectors
     {
         var bytes = Convert.FromBase64String(encoded);
         if (dimensions <= 0 || bytes.Length % dimensions != 0) throw new InvalidDataException($"quantized vectors: {bytes.Length} bytes are not vectors of {dimensions}.");
-        var rows = new float[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++) rows[i] = (sbyte)bytes[i] / Scale;
-        return new QuantizedVectors(rows, bytes.Length / dimensions, dimensions);
+        return new QuantizedVectors(bytes.Select(b => (sbyte)b).ToArray(), bytes.Length / dimensions, dimensions);
     }
 
     private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();

@@ -49,11 +49,12 @@ internal sealed class DirectLineStream(DirectLineTranscript transcript, IOptions
                 var batch = new List<StoredActivity>();
                 while (subscription.Reader.TryRead(out var activity))
                 {
-                    if (activity.Sequence > sent) batch.Add(activity);
+                    // One the store has not taken yet is shown now; it moves no watermark (a reconnect reads it from the store).
+                    if (activity.Sequence > sent || activity.IsUnwritten) batch.Add(activity);
                 }
 
                 if (batch.Count == 0) continue;
-                sent = batch[^1].Sequence;
+                sent = Math.Max(sent, batch.Max(a => a.Sequence));
                 await SendAsync(socket, DirectLineTranscript.ActivitySet(batch, sent), closed.Token);
             }
         }

@@ -9,12 +9,22 @@ namespace ClinicBot.Channels.DirectLine;
 
 /// <summary>
 /// Records activities into a conversation (id, timestamp, conversation) and pushes each to the conversation's open streams.
-/// Appends are serialised, so streams see activities in watermark order.
+/// Appends are serialised, so streams see activities in watermark order. When the store refuses a write (the database
+/// locked, read-only, full), the activity is still pushed to the open streams, so a visitor in the middle of a crisis
+/// sees the bot's reply, and it is written, in order, once the store takes writes again (<see cref="WriteUnwrittenAsync"/>).
 /// </summary>
 public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider time)
 {
     private readonly SemaphoreSlim _append = new(1, 1);
     private readonly ConcurrentDictionary<string, ImmutableList<Channel<StoredActivity>>> _streams = new(StringComparer.Ordinal);
+
+    // After a refusal, appends skip the store this long (each refused write waits out the database's busy timeout, and
+    // a crisis reply should not wait for several); the deferred work writes them meanwhile.
+    private static readonly TimeSpan RefusalPause = TimeSpan.FromSeconds(5);
+
+    // Activities the store refused, oldest first (guarded by _append); nothing newer is written before them.
+    private readonly List<Unwritten> _unwritten = [];
+    private DateTimeOffset _refusedUntil = DateTimeOffset.MinValue;
 
     /// <summary>The store behind the transcript.</summary>
     public IDirectLineStore Store => store;
@@ -33,8 +43,11 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
         await _append.WaitAsync(cancellationToken);
         try
         {
-            var sequence = await store.AppendAsync(conversationId, id, type, json, now, cancellationToken);
-            var stored = new StoredActivity(sequence, type, json);
+            var entry = new Unwritten(conversationId, id, type, json, now);
+            var paused = _unwritten.Count > 0 && time.GetUtcNow() < _refusedUntil;
+            var sequence = paused ? null : await TryWriteAsync(entry, cancellationToken);
+            if (sequence is null) _unwritten.Add(entry);
+            var stored = new StoredActivity(sequence ?? StoredActivity.Unwritten, type, json);
             if (_streams.TryGetValue(conversationId, out var streams))
             {
                 foreach (var stream in streams) stream.Writer.TryWrite(stored);
@@ -46,6 +59,53 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
         }
 
         return id;
+    }
+
+    /// <summary>Writes the activities the store refused earlier, oldest first; returns how many are still waiting.</summary>
+    public async Task<int> WriteUnwrittenAsync(CancellationToken cancellationToken)
+    {
+        await _append.WaitAsync(cancellationToken);
+        try
+        {
+            await WriteOlderAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Still refused: they wait for the next round.
+        }
+        finally
+        {
+            _append.Release();
+        }
+
+        return _unwritten.Count;
+    }
+
+    // Under _append: the older refused activities, then this one; null (and a pause) when the store refuses.
+    private async Task<long?> TryWriteAsync(Unwritten activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteOlderAsync(cancellationToken);
+            return await store.AppendAsync(activity.ConversationId, activity.Id, activity.Type, activity.Json, activity.At, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _refusedUntil = time.GetUtcNow() + RefusalPause;
+            return null;
+        }
+    }
+
+    // Under _append. The open streams already showed them, so they are not pushed again; a client reading later (a
+    // reconnect, polling) finds them in the store.
+    private async Task WriteOlderAsync(CancellationToken cancellationToken)
+    {
+        while (_unwritten.Count > 0)
+        {
+            var (conversationId, id, type, json, at) = _unwritten[0];
+            await store.AppendAsync(conversationId, id, type, json, at, cancellationToken);
+            _unwritten.RemoveAt(0);
+        }
     }
 
     /// <summary>Receives every activity appended from now on, until the subscription is disposed.</summary>
@@ -67,6 +127,8 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
     /// <summary>An ActivitySet as Direct Line sends it: <c>{"activities":[...],"watermark":"n"}</c>.</summary>
     public static string ActivitySet(IEnumerable<StoredActivity> activities, long watermark) =>
         "{\"activities\":[" + string.Join(",", activities.Select(a => a.Json)) + "],\"watermark\":\"" + watermark.ToString(CultureInfo.InvariantCulture) + "\"}";
+
+    private sealed record Unwritten(string ConversationId, string Id, string Type, string Json, DateTimeOffset At);
 
     /// <summary>An open stream's feed of new activities.</summary>
     public sealed class Subscription(ChannelReader<StoredActivity> reader, Action unsubscribe) : IDisposable

@@ -1,3 +1,4 @@
+using ClinicBot.Channels.DirectLine;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 
@@ -6,9 +7,11 @@ namespace ClinicBot.Host.Reliability;
 /// <summary>
 /// Finishes the work a failure deferred, at start-up and then every few seconds: escalations from the spool into the
 /// store and the staff queue (<see cref="SpoolReplay"/>), and queued messages to patients whose channel was down
-/// (<see cref="PatientMessenger.RetryDueAsync"/>). <see cref="SpoolWaiting"/> feeds <c>/readyz</c>.
+/// (<see cref="PatientMessenger.RetryDueAsync"/>), and Web Chat activities the database refused
+/// (<see cref="DirectLineTranscript.WriteUnwrittenAsync"/>). <see cref="SpoolWaiting"/> feeds <c>/readyz</c>.
 /// </summary>
-internal sealed partial class DeferredWorkService(SpoolReplay spool, PatientMessenger messenger, ILogger<DeferredWorkService> logger) : BackgroundService
+internal sealed partial class DeferredWorkService(
+    SpoolReplay spool, PatientMessenger messenger, DirectLineTranscript webChat, ILogger<DeferredWorkService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -38,6 +41,7 @@ internal sealed partial class DeferredWorkService(SpoolReplay spool, PatientMess
                 Failed(logger, "patient outbox", ex);
             }
 
+            await webChat.WriteUnwrittenAsync(stoppingToken);
             await Task.Delay(Interval, stoppingToken);
         }
     }
