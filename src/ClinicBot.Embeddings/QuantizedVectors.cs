@@ -21,7 +21,7 @@ public sealed class QuantizedVectors
         ArgumentNullException.ThrowIfNull(vectors);
         var list = vectors.ToList();
         Dimensions = list.Count == 0 ? 0 : list[0].Length;
-        _rows = list.SelectMany(Quantize).ToArray();
+        _rows = list.SelectMany(v => Quantize(v)).ToArray();
         Count = list.Count;
     }
 
@@ -37,12 +37,12 @@ public sealed class QuantizedVectors
     public int Dimensions { get; }
 
     /// <summary>One vector, as held (dequantized), copied.</summary>
-    public float[] this[int index] => _rows.AsSpan(index * Dimensions, Dimensions).ToArray().Select(b => b / Scale).ToArray();
+    public float[] this[int index] => Array.ConvertAll(_rows[(index * Dimensions)..((index + 1) * Dimensions)], b => b / Scale);
 
     /// <summary>The dot product (cosine, for unit vectors) of the query, quantized like the vectors, with every vector, in order.</summary>
     public float[] Similarities(ReadOnlySpan<float> query)
     {
-        var quantized = Quantize(query.ToArray());
+        var quantized = Quantize(query);
         var similarities = new float[Count];
         var rows = _rows.AsSpan();
         for (var i = 0; i < Count; i++) similarities[i] = Dot(quantized, rows.Slice(i * Dimensions, Dimensions)) / (Scale * Scale);
@@ -104,5 +104,10 @@ public sealed class QuantizedVectors
         return new QuantizedVectors(bytes.Select(b => (sbyte)b).ToArray(), bytes.Length / dimensions, dimensions);
     }
 
-    private static sbyte[] Quantize(float[] vector) => vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v * Scale), -127, 127)).ToArray();
+    private static sbyte[] Quantize(ReadOnlySpan<float> vector)
+    {
+        var bytes = new sbyte[vector.Length];
+        for (var i = 0; i < vector.Length; i++) bytes[i] = (sbyte)Math.Clamp(MathF.Round(vector[i] * Scale), -127, 127);
+        return bytes;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Inbox;
 using ClinicBot.Storage.Sqlite;
@@ -36,27 +35,28 @@ internal sealed class SqliteActivityInbox : IActivityInbox
 
     public async Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)
     {
+        var hash = ActivityKey.Hash(key);
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO bot_inbox (key_hash, scope, activity_protected, claimed_at) VALUES ($key, $scope, $activity, $at)
             ON CONFLICT(key_hash) DO NOTHING
             """;
-        command.Parameters.AddWithValue("$key", Hash(key));
+        command.Parameters.AddWithValue("$key", hash);
         command.Parameters.AddWithValue("$scope", scope);
         command.Parameters.AddWithValue("$activity", _protector.Protect(activityJson));
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", Now());
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.New;
 
         command.Parameters.Clear();
         command.CommandText = "SELECT finished_at IS NULL FROM bot_inbox WHERE key_hash = $key";
-        command.Parameters.AddWithValue("$key", Hash(key));
+        command.Parameters.AddWithValue("$key", hash);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 ? InboundClaim.Unfinished : InboundClaim.Finished;
     }
 
     public Task FinishAsync(string key, CancellationToken cancellationToken) => _connections.ExecuteAsync(
         "UPDATE bot_inbox SET finished_at = $at, activity_protected = NULL WHERE key_hash = $key AND finished_at IS NULL", cancellationToken,
-        ("$key", Hash(key)), ("$at", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        ("$key", ActivityKey.Hash(key)), ("$at", Now()));
 
     public async Task<IReadOnlyList<string>> UnfinishedAsync(string scope, CancellationToken cancellationToken)
     {
@@ -84,5 +84,5 @@ internal sealed class SqliteActivityInbox : IActivityInbox
         return activities;
     }
 
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private string Now() => _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Storage.Sqlite;
 
@@ -29,7 +27,7 @@ internal sealed class SqliteActivityLedger : IActivityLedger
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO bot_activity_ledger (key_hash, claimed_at) VALUES ($key, $at) ON CONFLICT(key_hash) DO NOTHING";
-        command.Parameters.AddWithValue("$key", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+        command.Parameters.AddWithValue("$key", ActivityKey.Hash(key));
         command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime.ToString("O"));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
