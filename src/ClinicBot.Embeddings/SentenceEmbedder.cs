@@ -15,7 +15,8 @@ public sealed class SentenceEmbedder : IDisposable
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
-    private readonly VectorCache _cache;
+    private readonly VectorCache<float[]> _cache;
+    private readonly VectorCache<PartedEmbedding> _partedCache;
     private readonly int _maxTokens;
 
     /// <summary>Loads the model (about half a second and 100 MB; the first time, copies it to the cache directory).</summary>
@@ -34,7 +35,9 @@ public sealed class SentenceEmbedder : IDisposable
         _session = new InferenceSession(PackagedMiniLm.ModelFile(options.ModelCacheDirectory), sessionOptions);
         using var vocabularyStream = new MemoryStream(PackagedMiniLm.Vocabulary());
         _tokenizer = BertTokenizer.Create(vocabularyStream, new BertOptions { LowerCaseBeforeTokenization = true });
-        _cache = new VectorCache(options.CacheEntries);
+        _cache = new VectorCache<float[]>(options.CacheEntries);
+        // A message's sentences are read once a turn; training reads them again per candidate. Up to nine vectors an entry.
+        _partedCache = new VectorCache<PartedEmbedding>(options.CacheEntries / 8);
         _maxTokens = Math.Max(8, options.MaxTokens);
         Dimensions = _session.OutputMetadata["last_hidden_state"].Dimensions[^1];
     }
@@ -55,12 +58,65 @@ public sealed class SentenceEmbedder : IDisposable
         return _cache.GetOrAdd(text, Compute);
     }
 
+    /// <summary>
+    /// The vector of a text made of parts (its sentences, say) and the vector of each part, from one pass of the
+    /// transformer: the whole is pooled over every token, as <see cref="Embed"/> does for the parts joined by spaces, and
+    /// each part over its own tokens (read in the context of the others). A part whose tokens fall beyond the length
+    /// limit has no vector of its own (null). One part gives the same vector as <see cref="Embed"/>.
+    /// </summary>
+    /// <param name="parts">The parts in order; each split off at whitespace, so tokenizing them one by one gives the whole's tokens.</param>
+    public PartedEmbedding EmbedParts(IReadOnlyList<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("At least one part.", nameof(parts));
+        if (parts.Count == 1) return new PartedEmbedding(Embed(parts[0]), [Embed(parts[0])]);
+        return _partedCache.GetOrAdd(string.Join('\n', parts), _ => ComputeParts(parts));
+    }
+
+    private PartedEmbedding ComputeParts(IReadOnlyList<string> parts)
+    {
+        var ids = new List<long>(_maxTokens) { _tokenizer.ClassificationTokenId };
+        var ranges = new List<Range>(parts.Count);
+        foreach (var part in parts)
+        {
+            var start = ids.Count;
+            var tokens = Tokenize(part);
+            for (var t = 1; t < tokens.Length - 1 && ids.Count < _maxTokens - 1; t++) ids.Add(tokens[t]);
+            ranges.Add(start..ids.Count);
+        }
+
+        ids.Add(_tokenizer.SeparatorTokenId);
+        var hidden = Hidden(ids.ToArray());
+        var whole = _cache.GetOrAdd(string.Join(' ', parts), _ => MeanPoolNormalized(hidden, 0, ids.Count));
+        return new PartedEmbedding(whole, ranges.Select(r => r.End.Value > r.Start.Value ? MeanPoolNormalized(hidden, r.Start.Value, r.End.Value) : null).ToList());
+    }
+
     /// <summary>The transformer alone on already tokenized input: the floor a benchmark compares triage against.</summary>
     internal float[] Infer(long[] tokenIds) => InferBatch([tokenIds])[0];
 
     private float[][] InferBatch(IReadOnlyList<long[]> batch)
     {
         var length = batch.Max(t => t.Length);
+        using var outputs = Run(batch, length);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var vectors = new float[batch.Count][];
+        for (var b = 0; b < batch.Count; b++)
+        {
+            vectors[b] = MeanPoolNormalized(hidden.Slice(b * length * Dimensions, length * Dimensions), 0, batch[b].Length);
+        }
+
+        return vectors;
+    }
+
+    // The last hidden state of one token sequence, copied out of ONNX Runtime's buffer.
+    private float[] Hidden(long[] tokenIds)
+    {
+        using var outputs = Run([tokenIds], tokenIds.Length);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<long[]> batch, int length)
+    {
         var ids = new long[batch.Count * length];
         var mask = new long[batch.Count * length];
         for (var b = 0; b < batch.Count; b++)
@@ -74,18 +130,10 @@ public sealed class SentenceEmbedder : IDisposable
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var types = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(
+        return _session.Run(
             runOptions,
             new Dictionary<string, OrtValue> { ["input_ids"] = idsValue, ["attention_mask"] = attention, ["token_type_ids"] = types },
             ["last_hidden_state"]);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
-        var vectors = new float[batch.Count][];
-        for (var b = 0; b < batch.Count; b++)
-        {
-            vectors[b] = MeanPoolNormalized(hidden.Slice(b * length * Dimensions, length * Dimensions), batch[b].Length);
-        }
-
-        return vectors;
     }
 
     /// <summary>Word-piece ids of a text, [CLS] and [SEP] included, cut at the configured maximum.</summary>
@@ -102,10 +150,11 @@ public sealed class SentenceEmbedder : IDisposable
 
     private float[] Compute(string text) => Infer(Tokenize(text));
 
-    private float[] MeanPoolNormalized(ReadOnlySpan<float> hidden, int tokens)
+    // The mean of the hidden states of tokens [from, to), scaled to unit length.
+    private float[] MeanPoolNormalized(ReadOnlySpan<float> hidden, int from, int to)
     {
         var vector = new float[Dimensions];
-        for (var t = 0; t < tokens; t++)
+        for (var t = from; t < to; t++)
         {
             var row = hidden.Slice(t * Dimensions, Dimensions);
             for (var d = 0; d < Dimensions; d++) vector[d] += row[d];

@@ -71,11 +71,28 @@ public sealed class SpanishGloss
     {
         if (_phrases.Count == 0) return text;
         var words = Words(text);
-        var markers = words.Where(Markers.Contains).Distinct().Count();
-        var spanish = locale == "es" || (markers >= 2 && markers * 5 >= words.Count);
-        if (!spanish) return text;
+        return IsSpanish(words, locale) ? Gloss(words) : text;
+    }
 
-        var output = new StringBuilder(text.Length + 16);
+    /// <summary>
+    /// What the embedding model reads of each part of one message (its sentences, say): each part glossed on its own
+    /// when the message as a whole reads as Spanish, else the parts themselves.
+    /// </summary>
+    public IReadOnlyList<string> EmbeddingInputs(IReadOnlyList<string> parts, string locale)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return _phrases.Count > 0 && IsSpanish(Words(string.Join(' ', parts)), locale) ? parts.Select(p => Gloss(Words(p))).ToList() : parts;
+    }
+
+    private static bool IsSpanish(List<string> words, string locale)
+    {
+        var markers = words.Where(Markers.Contains).Distinct().Count();
+        return locale == "es" || (markers >= 2 && markers * 5 >= words.Count);
+    }
+
+    private string Gloss(List<string> words)
+    {
+        var output = new StringBuilder(words.Count * 8);
         for (var i = 0; i < words.Count;)
         {
             var matched = false;

@@ -57,8 +57,15 @@ public sealed class TriageClassifier
     /// <summary>The same rules with another model: how training tries thresholds before it writes the model file.</summary>
     internal TriageClassifier WithModel(TriageModel model, SentenceEmbedder embedder) => new(Rules, model, embedder, _gloss);
 
-    /// <summary>What the embedding model reads of a message (a Spanish one in rough English); training embeds the same.</summary>
-    internal string EmbeddingInput(string text, string locale) => _gloss.EmbeddingInput(text, locale);
+    /// <summary>
+    /// What the embedding model reads of a message (a Spanish one in rough English, sentence by sentence); training
+    /// embeds the same. Its vector is the whole of <see cref="SentenceEmbedder.EmbedParts"/> over the message's parts.
+    /// </summary>
+    internal string EmbeddingInput(string text, string locale)
+    {
+        var parts = MessageParts.Split(text);
+        return parts.Count == 1 ? _gloss.EmbeddingInput(text, locale) : string.Join(' ', _gloss.EmbeddingInputs(parts, locale));
+    }
 
     /// <summary>Routes one message on its own.</summary>
     /// <param name="text">The patient's message as typed.</param>
@@ -92,10 +99,13 @@ public sealed class TriageClassifier
     {
         var ruled = Rules.Classify(text, locale);
         var file = model.File;
-        var features = Featurize(file, text, locale, [], model.NGrams, _embedder!);
+        var (features, parts) = FeaturizeParts(file, text, locale, model.NGrams, _embedder!);
         var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(file.ContextMessages).ToList();
         var context = earlier.Count == 0 ? null : model.Predict(Featurize(file, text, locale, earlier, model.NGrams, _embedder!));
-        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.Votes(features.Embedding));
+        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.Votes(features.Embedding))
+        {
+            Parts = parts.Select(p => new PartSignals(model.Predict(p), model.Memory?.Votes(p.Embedding))).ToList(),
+        };
     }
 
     /// <summary>
@@ -112,6 +122,8 @@ public sealed class TriageClassifier
         var crisisThreshold = ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : thresholds.CrisisThreshold;
         var crisisReasons = new List<string>();
         if (crisisScore >= crisisThreshold) crisisReasons.Add(Score("model.crisis", crisisScore));
+        var partScore = signals.PartCrisisScore(thresholds);
+        if (partScore >= Math.Max(thresholds.PartCrisisThreshold, ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : 0)) crisisReasons.Add(Score("model.sentence.crisis", partScore));
         if (context is not null && context[TriageRoute.Crisis] >= thresholds.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
         if (ruled.Route == TriageRoute.Crisis || crisisReasons.Count > 0)
         {
@@ -140,13 +152,33 @@ public sealed class TriageClassifier
     internal TriageFeatures Featurize(
         TriageModelFile settings, string text, string locale, IReadOnlyList<string> earlier, CharNGrams ngrams, SentenceEmbedder embedder)
     {
-        string NGramInput(string message) => settings.NgramInput == TriageModelFile.NormalizedText ? Rules.Normalize(message) : message;
         var embedding = embedder.Embed(EmbeddingInput(text, locale));
-        if (earlier.Count == 0) return TriageFeatures.Of(NGramInput(text), embedding, ngrams);
+        if (earlier.Count == 0) return TriageFeatures.Of(NGramInput(settings, text), embedding, ngrams);
 
         var vectors = earlier.Select(p => embedder.Embed(EmbeddingInput(p, locale))).Append(embedding).ToList();
-        return TriageFeatures.Window([.. earlier.Select(NGramInput), NGramInput(text)], vectors, ngrams);
+        return TriageFeatures.Window([.. earlier.Select(p => NGramInput(settings, p)), NGramInput(settings, text)], vectors, ngrams);
     }
+
+    /// <summary>
+    /// The message alone (as <see cref="Featurize"/> reads it) and, when it has several sentences
+    /// (<see cref="MessageParts"/>), each sentence: its vector pooled from the same pass of the transformer and its own n-grams.
+    /// </summary>
+    internal (TriageFeatures Whole, IReadOnlyList<TriageFeatures> Parts) FeaturizeParts(
+        TriageModelFile settings, string text, string locale, CharNGrams ngrams, SentenceEmbedder embedder)
+    {
+        var parts = MessageParts.Split(text);
+        if (parts.Count == 1) return (Featurize(settings, text, locale, [], ngrams, embedder), []);
+
+        var embedded = embedder.EmbedParts(_gloss.EmbeddingInputs(parts, locale));
+        var whole = TriageFeatures.Of(NGramInput(settings, text), embedded.Whole, ngrams);
+        return (whole, parts.Zip(embedded.Parts)
+            .Where(p => p.Second is not null)
+            .Select(p => TriageFeatures.Of(NGramInput(settings, p.First), p.Second!, ngrams))
+            .ToList());
+    }
+
+    private string NGramInput(TriageModelFile settings, string message) =>
+        settings.NgramInput == TriageModelFile.NormalizedText ? Rules.Normalize(message) : message;
 
     private static string Score(string name, double probability) => name + ":" + probability.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,9 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
 {
     private static readonly double[] Candidates = Enumerable.Range(1, 39).Select(i => i * 0.025).ToArray();
 
+    // A sentence read on its own: 0.4 to 0.975, or never (above 1).
+    private static readonly double[] PartCandidates = [.. Candidates.Where(c => c >= 0.4), 1.01];
+
     public TriageReport Choose(TriageModelFile file)
     {
         var model = new TriageModel(file);
@@ -30,7 +33,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
 
         var messages = validation.Where(e => e.ConversationId is null).ToList();
         var conversations = validation.Where(e => e.ConversationId is not null).ToList();
-        (file.CrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01);
+        (file.CrisisThreshold, file.PartCrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01, 1.01);
         var rulesFalseCrisis = Evaluate(messages).Messages.FalseCrisisRate();
         var calm = Evaluate(conversations);
         var rulesCalmCalled = (double)calm.CalmConversationsCalledCrisis / Math.Max(1, calm.CalmConversations);
@@ -42,6 +45,17 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
             curve.Add(string.Create(CultureInfo.InvariantCulture, $"{m.Recall(TriageRoute.Crisis):P0}/{m.FalseCrisisRate():P1}"));
             return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
         });
+        // Then with the sentences of longer messages also read on their own: both thresholds together, the same rule
+        // (the message's own threshold within a step or four of where it was).
+        var partsOff = (file.CrisisThreshold, Recall: Evaluate(messages).Messages.Recall(TriageRoute.Crisis));
+        var near = Candidates.Where(c => Math.Abs(c - partsOff.CrisisThreshold) <= 0.1 + 1e-9).ToArray();
+        (file.CrisisThreshold, file.PartCrisisThreshold) = BestPair(near, PartCandidates, (t, u) => (file.CrisisThreshold, file.PartCrisisThreshold) = (t, u), () =>
+        {
+            var m = Evaluate(messages).Messages;
+            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
+        });
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sentences read on their own: crisis recall {partsOff.Recall:P1} at crisis threshold {partsOff.CrisisThreshold:0.000} without, {Evaluate(messages).Messages.Recall(TriageRoute.Crisis):P1} with (crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000})"));
         file.ExcludedCrisisThreshold = file.CrisisThreshold;
         file.ExcludedCrisisThreshold = Math.Max(file.CrisisThreshold, Best(t => file.ExcludedCrisisThreshold = Math.Max(t, file.CrisisThreshold), () =>
         {
@@ -65,8 +79,26 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         });
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}"));
+            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}"));
         return Evaluate(validation);
+    }
+
+    // The pair with the best score; among equals the highest first, then the highest second.
+    private static (double, double) BestPair(double[] firsts, double[] second, Action<double, double> set, Func<double> score)
+    {
+        var best = (First: firsts[^1], Second: second[^1], Score: double.NegativeInfinity);
+        foreach (var first in firsts)
+        {
+            foreach (var other in second)
+            {
+                set(first, other);
+                var value = score();
+                if (value >= best.Score) best = (first, other, value);
+            }
+        }
+
+        set(best.First, best.Second);
+        return (best.First, best.Second);
     }
 
     // The candidate with the best score; among equals the highest threshold (fewest model verdicts).

@@ -43,6 +43,12 @@ internal sealed class TriageModelFile
     /// <summary>The same, for a message where a crisis exclusion of the rules matched (an idiom, a negation, past history).</summary>
     public double ExcludedCrisisThreshold { get; set; } = 1.01;
 
+    /// <summary>
+    /// Crisis when one sentence of a message of several, read on its own, scores this (chosen on validation with
+    /// <see cref="CrisisThreshold"/>); above 1: sentences are not read on their own.
+    /// </summary>
+    public double PartCrisisThreshold { get; set; } = 1.01;
+
     /// <summary>Crisis when the crisis probability of the message read with the previous ones reaches this.</summary>
     public double ContextCrisisThreshold { get; set; }
 

@@ -12,10 +12,19 @@ internal sealed record TriageSignals(TriageResult Ruled, RouteScores Alone, Rout
     /// The crisis score of the message alone: the model's crisis probability, blended with the memory's crisis vote by
     /// the file's weight when there is one.
     /// </summary>
-    public double CrisisScore(TriageModelFile file) =>
-        MemoryVotes is { } votes ? ((1 - file.MemoryWeight) * Alone[TriageRoute.Crisis]) + (file.MemoryWeight * votes[TriageRoute.Crisis]) : Alone[TriageRoute.Crisis];
+    public double CrisisScore(TriageModelFile file) => BlendedCrisis(Alone, MemoryVotes, file);
+
+    /// <summary>The model and the memory on each sentence of a message of several (<see cref="MessageParts"/>); empty for one sentence.</summary>
+    public IReadOnlyList<PartSignals> Parts { get; init; } = [];
+
+    /// <summary>The highest crisis score of a sentence read on its own, blended with the memory like <see cref="CrisisScore"/>; 0 for one sentence.</summary>
+    public double PartCrisisScore(TriageModelFile file) =>
+        Parts.Count == 0 ? 0 : Parts.Max(p => BlendedCrisis(p.Alone, p.MemoryVotes, file));
 
     /// <summary>The route scores of the message alone for the routes other than crisis, blended the same way with the file's route weight.</summary>
     public RouteScores RouteScores(TriageModelFile file) =>
         MemoryVotes is { } votes && file.MemoryRouteWeight > 0 ? Alone.Blend(votes, file.MemoryRouteWeight) : Alone;
+
+    private static double BlendedCrisis(RouteScores alone, RouteScores? votes, TriageModelFile file) =>
+        votes is null ? alone[TriageRoute.Crisis] : ((1 - file.MemoryWeight) * alone[TriageRoute.Crisis]) + (file.MemoryWeight * votes[TriageRoute.Crisis]);
 }

@@ -1,0 +1,6 @@
+namespace ClinicBot.Embeddings;
+
+/// <summary>The vector of a text and of each of its parts, from one pass of the transformer (<see cref="SentenceEmbedder.EmbedParts"/>).</summary>
+/// <param name="Whole">The text's unit vector.</param>
+/// <param name="Parts">Each part's unit vector in order; null for a part cut off by the length limit.</param>
+public sealed record PartedEmbedding(float[] Whole, IReadOnlyList<float[]?> Parts);
