@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Llm.Connectors;
 
 namespace ClinicBot.Llm;
 
@@ -13,8 +14,10 @@ public sealed class LlmOptions : IValidatableObject
     public const string Section = "Llm";
 
     /// <summary>
-    /// The OpenAI-compatible base URL: Azure OpenAI's v1 endpoint <c>https://RESOURCE.openai.azure.com/openai/v1/</c>,
-    /// Ollama's <c>http://localhost:11434/v1/</c>, a vLLM server's <c>/v1/</c>. No default.
+    /// The model server: an Azure OpenAI resource (<c>https://RESOURCE.openai.azure.com/</c>, or its v1 endpoint
+    /// <c>https://RESOURCE.openai.azure.com/openai/v1/</c>; the Azure connector uses the resource part), or the
+    /// OpenAI-compatible base URL of any other server: Ollama's <c>http://localhost:11434/v1/</c>, a vLLM server's
+    /// <c>/v1/</c>. No default.
     /// </summary>
     [Required]
     public string Endpoint { get; set; } = "";
@@ -24,13 +27,21 @@ public sealed class LlmOptions : IValidatableObject
     public string Deployment { get; set; } = "";
 
     /// <summary>
-    /// The API key, sent as <c>Authorization: Bearer</c>. When empty, Microsoft Entra ID is used through
-    /// <c>DefaultAzureCredential</c> (managed identity, workload identity, Azure CLI...). Local servers that need no key
-    /// (Ollama) take any value, e.g. <c>ollama</c>. Default empty.
+    /// The Semantic Kernel connector: <c>Auto</c> (default) picks Azure OpenAI when <see cref="Endpoint"/>'s host is an
+    /// Azure OpenAI one (<c>*.openai.azure.com</c>, <c>*.cognitiveservices.azure.com</c>, <c>*.services.ai.azure.com</c>)
+    /// and OpenAI otherwise; <c>AzureOpenAI</c> for a gateway or custom domain in front of Azure OpenAI; <c>OpenAI</c> for
+    /// any OpenAI-compatible server.
+    /// </summary>
+    public LlmConnector Connector { get; set; } = LlmConnector.Auto;
+
+    /// <summary>
+    /// The API key: sent as <c>api-key</c> to Azure OpenAI, as <c>Authorization: Bearer</c> to other servers. When empty,
+    /// Azure OpenAI is reached with Microsoft Entra ID through <c>DefaultAzureCredential</c> (managed identity, workload
+    /// identity, Azure CLI...), and other servers get no key (Ollama needs none). Default empty.
     /// </summary>
     public string ApiKey { get; set; } = "";
 
-    /// <summary>The Entra ID token scope. Default <c>https://cognitiveservices.azure.com/.default</c>.</summary>
+    /// <summary>The Entra ID token scope (Azure OpenAI without an API key). Default <c>https://cognitiveservices.azure.com/.default</c>.</summary>
     [Required]
     public string TokenScope { get; set; } = "https://cognitiveservices.azure.com/.default";
 

@@ -1,6 +1,9 @@
+using Azure.Core;
 using ClinicBot.Answering.Generative;
-using ClinicBot.Llm.OpenAi;
+using ClinicBot.Llm.Connectors;
+using ClinicBot.Llm.PromptTemplates;
 using ClinicBot.Llm.Resilience;
+using ClinicBot.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,17 +11,24 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace ClinicBot.Llm;
 
 /// <summary>Registers generative answering when a language model is configured.</summary>
 public static class LlmServiceCollectionExtensions
 {
+    /// <summary>The DI key of the language model's own services (kernel, HTTP client, Entra ID credential).</summary>
+    internal const string ServiceKey = "ClinicBot.Llm";
+
     /// <summary>
     /// When <c>Llm:Endpoint</c> and <c>Llm:Deployment</c> are set: binds and validates <see cref="LlmOptions"/> and
-    /// <see cref="GenerativeOptions"/> (<c>Llm:Answer</c>), registers the OpenAI-SDK <see cref="IChatClient"/> and makes
-    /// the generative composer the answerer, with the extractive one as its fallback. Otherwise does nothing and
-    /// answers stay extractive. Call after <c>AddAnswering</c>.
+    /// <see cref="GenerativeOptions"/> (<c>Llm:Answer</c>), registers the Semantic Kernel <see cref="Kernel"/> (Azure OpenAI
+    /// or OpenAI connector, every request through the resilience pipeline), its chat service as the
+    /// <see cref="IChatClient"/>, and the prompt file as the <see cref="IAnswerPrompt"/>; then makes the generative
+    /// composer the answerer, with the extractive one as its fallback. Otherwise does nothing and answers stay
+    /// extractive. Call after <c>AddAnswering</c>.
     /// </summary>
     public static IServiceCollection AddLlm(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,12 +38,22 @@ public static class LlmServiceCollectionExtensions
         services.AddOptions<LlmOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GenerativeOptions>().Bind(configuration.GetSection(GenerativeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IChatClient>(sp =>
+        services.TryAddKeyedSingleton<TokenCredential>(ServiceKey, (sp, _) => LlmCredential.Create(Options(sp)));
+        services.AddKeyedSingleton(ServiceKey, (sp, _) =>
         {
-            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("ClinicBot.Llm") ?? NullLogger.Instance;
-            return OpenAiChatClient.Create(options, LlmResiliencePipeline.Build(options, sp.GetRequiredService<TimeProvider>(), logger));
+            return LlmHttpClient.Create(LlmResiliencePipeline.Build(Options(sp), sp.GetRequiredService<TimeProvider>(), logger));
         });
+        services.AddKeyedSingleton(ServiceKey, (sp, _) => LlmKernel.Create(
+            Options(sp), sp.GetRequiredKeyedService<HttpClient>(ServiceKey), () => sp.GetRequiredKeyedService<TokenCredential>(ServiceKey)));
+        services.AddSingleton<IChatClient>(sp => Kernel(sp).GetRequiredService<IChatCompletionService>().AsChatClient());
+        services.AddSingleton<IAnswerPrompt>(sp => KernelAnswerPrompt.Load(
+            Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, sp.GetRequiredService<IOptions<GenerativeOptions>>().Value.PromptFile),
+            Kernel(sp)));
         return services.AddGenerativeComposer();
     }
+
+    private static LlmOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<LlmOptions>>().Value;
+
+    private static Kernel Kernel(IServiceProvider services) => services.GetRequiredKeyedService<Kernel>(ServiceKey);
 }

@@ -2,6 +2,7 @@ using ClinicBot.Conversations.Turns;
 using ClinicBot.Llm.Tests.Server;
 using ClinicBot.Prompts;
 using ClinicBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBot.Llm.Tests;
 
@@ -17,13 +18,17 @@ public sealed class ScriptedEngine : IAsyncDisposable
         Host = host;
     }
 
+    /// <summary>Stands for the scripted server's root URL (<c>http://127.0.0.1:PORT/</c>) in a setting's value.</summary>
+    public const string ServerRoot = "{server}/";
+
     public ScriptedOpenAiServer Server { get; }
 
     public EngineHost Host { get; }
 
     public TurnPipeline Pipeline => Host.Get<TurnPipeline>();
 
-    public static async Task<ScriptedEngine> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>Starts the server and the engine; <paramref name="overrides"/> replace settings, <paramref name="configure"/> services.</summary>
+    public static async Task<ScriptedEngine> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var server = await ScriptedOpenAiServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -37,8 +42,8 @@ public sealed class ScriptedEngine : IAsyncDisposable
             ["Llm:MaxRetryAfter"] = "00:00:02",
             ["Llm:CircuitMinimumThroughput"] = "1000",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
-        return new ScriptedEngine(server, new EngineHost(settings));
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value?.Replace(ServerRoot, server.Root, StringComparison.Ordinal);
+        return new ScriptedEngine(server, new EngineHost(settings, configure));
     }
 
     /// <summary>One message as a new conversation.</summary>

@@ -32,7 +32,7 @@ public sealed class GenerativeComposer : IAnswerComposer
     private readonly AnswerFormatter _formatter;
     private readonly NotQuotedFilter _notQuoted;
     private readonly SentenceVerifier _verifier;
-    private readonly AnswerPrompt _prompt;
+    private readonly IAnswerPrompt _prompt;
     private readonly IChatClient _chat;
     private readonly AnsweringOptions _answering;
     private readonly GenerativeOptions _options;
@@ -46,7 +46,7 @@ public sealed class GenerativeComposer : IAnswerComposer
         ResponseTemplates templates,
         NotQuotedFilter notQuoted,
         SentenceVerifier verifier,
-        AnswerPrompt prompt,
+        IAnswerPrompt prompt,
         IChatClient chat,
         AnsweringOptions answering,
         GenerativeOptions options,
@@ -73,7 +73,7 @@ public sealed class GenerativeComposer : IAnswerComposer
         var extractive = _extractive.Compose(request, filter);
         if (!extractive.Answered || request.ExtractiveOnly) return extractive;
 
-        var passages = Passages(question, extractive, channel, locale, out var messages);
+        var (passages, messages) = await PassagesAsync(question, extractive, channel, locale, cancellationToken);
         if (passages.Count == 0) return FallBack(extractive, FallbackReasons.OverBudget);
 
         string reply;
@@ -119,7 +119,8 @@ public sealed class GenerativeComposer : IAnswerComposer
 
     // The passages the extractive answer quotes come first (they are known to answer the question), then the rest by
     // search rank, while the rendered prompt stays within the token budget.
-    private List<PromptPassage> Passages(string question, ComposedAnswer extractive, Channel channel, string locale, out IReadOnlyList<ChatMessage> messages)
+    private async Task<(List<PromptPassage> Passages, IReadOnlyList<ChatMessage> Messages)> PassagesAsync(
+        string question, ComposedAnswer extractive, Channel channel, string locale, CancellationToken cancellationToken)
     {
         var ranked = _searcher.Search(_analyzer.Analyze(question), _answering.CandidatePassages).Select(r => r.Passage).ToList();
         var quoted = ranked.Where(p => p.Sentences.Any(s => extractive.Evidence.Any(e => Quotes(e.Text, s.Text)))).ToList();
@@ -127,17 +128,17 @@ public sealed class GenerativeComposer : IAnswerComposer
 
         var redacted = QuestionRedactor.Redact(question);
         var chosen = new List<PromptPassage>();
-        messages = [];
+        IReadOnlyList<ChatMessage> messages = [];
         foreach (var passage in ordered)
         {
             var candidate = chosen.Append(new PromptPassage(chosen.Count + 1, passage, _knowledge.FindArticle(passage.ArticleId)?.Title ?? "")).ToList();
-            var rendered = _prompt.Render(Variables(redacted, candidate, channel, locale));
+            var rendered = await _prompt.RenderAsync(Variables(redacted, candidate, channel, locale), cancellationToken);
             if (TokenBudget.Estimate(string.Concat(rendered.Select(m => m.Text))) > _options.MaxPromptTokens) break;
             chosen = candidate;
             messages = rendered;
         }
 
-        return chosen;
+        return (chosen, messages);
     }
 
     private static bool Quotes(string evidence, string sentence) =>
@@ -148,13 +149,7 @@ public sealed class GenerativeComposer : IAnswerComposer
         ["question"] = question,
         ["language"] = CultureInfo.GetCultureInfo(locale).EnglishName,
         ["max_sentences"] = channel == Channel.Sms ? MaxSmsSentences : _answering.MaxWebSentences,
-        ["passages"] = passages.Select(p => new Dictionary<string, object>
-        {
-            ["number"] = p.Number,
-            ["title"] = p.Title,
-            ["heading"] = p.Passage.Heading,
-            ["text"] = p.Passage.Text,
-        }).ToList(),
+        ["passages"] = string.Join("\n", passages.Select(p => p.ToPromptLine())),
     };
 
     private async Task<string> AskAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)

@@ -14,13 +14,17 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Answering.Generative;
 
-/// <summary>Makes the generative composer the answerer, over whatever <see cref="IChatClient"/> is registered.</summary>
+/// <summary>
+/// Makes the generative composer the answerer, over whatever <see cref="IChatClient"/> and <see cref="IAnswerPrompt"/>
+/// are registered.
+/// </summary>
 public static class GenerativeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GenerativeComposer"/> as the <see cref="IAnswerComposer"/>, replacing the extractive default
-    /// (which stays registered as its fallback). Call after <c>AddAnswering</c>; needs an <see cref="IChatClient"/> and
-    /// bound <see cref="GenerativeOptions"/>. The prompt and verification files are read when the composer is first built.
+    /// (which stays registered as its fallback). Call after <c>AddAnswering</c>; needs an <see cref="IChatClient"/>, an
+    /// <see cref="IAnswerPrompt"/> and bound <see cref="GenerativeOptions"/>. The verification file is read when the
+    /// composer is first built.
     /// </summary>
     public static IServiceCollection AddGenerativeComposer(this IServiceCollection services)
     {
@@ -44,7 +48,7 @@ public static class GenerativeServiceCollectionExtensions
                 sp.GetRequiredService<ResponseTemplates>(),
                 NotQuotedFilter.Load(Path.Combine(promptsPath, "answering", "not-quoted.yaml")),
                 verifier,
-                AnswerPrompt.Load(Path.Combine(promptsPath, options.PromptFile)),
+                sp.GetRequiredService<IAnswerPrompt>(),
                 sp.GetRequiredService<IChatClient>(),
                 sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
                 options,

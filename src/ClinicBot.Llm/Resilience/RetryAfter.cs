@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Globalization;
 
 namespace ClinicBot.Llm.Resilience;
@@ -9,24 +8,21 @@ namespace ClinicBot.Llm.Resilience;
 /// </summary>
 internal static class RetryAfter
 {
-    public static TimeSpan? From(Exception? exception, TimeProvider time)
+    public static TimeSpan? From(HttpResponseMessage? response, TimeProvider time)
     {
-        if (exception is not ClientResultException { } failure || failure.GetRawResponse() is not { } response) return null;
+        if (response is null) return null;
 
-        if (response.Headers.TryGetValue("retry-after-ms", out var milliseconds)
-            && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+        if (response.Headers.TryGetValues("retry-after-ms", out var milliseconds)
+            && double.TryParse(milliseconds.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
         {
             return TimeSpan.FromMilliseconds(ms);
         }
 
-        if (!response.Headers.TryGetValue("Retry-After", out var value) || value is null) return null;
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) return TimeSpan.FromSeconds(seconds);
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        return response.Headers.RetryAfter switch
         {
-            var wait = at - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
+            { Delta: { } delta } when delta >= TimeSpan.Zero => delta,
+            { Date: { } at } => at - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
     }
 }

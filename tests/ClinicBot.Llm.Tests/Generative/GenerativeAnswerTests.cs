@@ -8,8 +8,9 @@ using ClinicBot.Prompts;
 namespace ClinicBot.Llm.Tests.Generative;
 
 /// <summary>
-/// The real OpenAI SDK against the scripted server, through the whole turn pipeline: each scripted behaviour ends in
-/// either a verified generative answer or the extractive one — never an error.
+/// Semantic Kernel (the prompt template, the OpenAI connector, our resilience handler) against the scripted server,
+/// through the whole turn pipeline: each scripted behaviour ends in either a verified generative answer or the
+/// extractive one — never an error.
 /// </summary>
 public sealed class GenerativeAnswerTests : IAsyncLifetime
 {
@@ -217,6 +218,21 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         Assert.Contains("Write in English", request.SystemText, StringComparison.Ordinal);
         Assert.EndsWith("Question: " + Question, request.UserText, StringComparison.Ordinal);
         Assert.InRange(request.Passages.Count, 1, 6);
+    }
+
+    [Fact]
+    public async Task Prompt_Request_CarriesTheFilesExecutionSettings()
+    {
+        _engine.Server.Script = (request, response) => Responses.Completion(response, "NO_ANSWER");
+
+        await _engine.AskAsync(Question);
+
+        // answer.yaml: temperature 0, max_tokens 350 (Llm:Answer:MaxOutputTokens caps it, also 350).
+        var body = _engine.Server.Requests.Single();
+        Assert.Equal(0, body["temperature"]!.GetValue<double>());
+        Assert.Equal(350, (body["max_completion_tokens"] ?? body["max_tokens"])!.GetValue<int>());
+        Assert.Equal("/v1/chat/completions", _engine.Server.Received.Single().PathAndQuery);
+        Assert.Equal("Bearer test-key", _engine.Server.Received.Single().Authorization);
     }
 
     [Fact]

@@ -9,14 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace ClinicBot.Llm.Tests.Server;
 
 /// <summary>
-/// An OpenAI-compatible <c>POST /v1/chat/completions</c> on Kestrel, 127.0.0.1 and a random port, answering each
-/// request with whatever the current <see cref="Script"/> writes. It records every request body so tests can check
-/// what left the clinic. No network beyond loopback, no keys.
+/// An OpenAI-compatible <c>POST /v1/chat/completions</c> (and Azure OpenAI's
+/// <c>POST /openai/deployments/NAME/chat/completions</c>) on Kestrel, 127.0.0.1 and a random port, answering each
+/// request with whatever the current <see cref="Script"/> writes. It records every request (body, path, credentials)
+/// so tests can check what left the clinic. No network beyond loopback, no real keys.
 /// </summary>
 public sealed class ScriptedOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonObject> _requests = new();
+    private readonly ConcurrentQueue<ReceivedRequest> _received = new();
 
     private ScriptedOpenAiServer(WebApplication app) => _app = app;
 
@@ -29,6 +31,12 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     /// <summary>The request bodies received, oldest first.</summary>
     public IReadOnlyList<JsonObject> Requests => _requests.ToList();
 
+    /// <summary>Where each request went and the credentials it carried, oldest first.</summary>
+    public IReadOnlyList<ReceivedRequest> Received => _received.ToList();
+
+    /// <summary>The server's root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public string Root => Endpoint[..^"v1/".Length];
+
     public static async Task<ScriptedOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,19 +44,29 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedOpenAiServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
+        RequestDelegate complete = async context =>
         {
             var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
+            server._received.Enqueue(new ReceivedRequest(
+                context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.Authorization.ToString(),
+                context.Request.Headers["api-key"].ToString()));
             server._requests.Enqueue(body);
             await server.Script(new ScriptedRequest(body, server._requests.Count), context.Response);
-        });
+        };
+        app.MapPost("/v1/chat/completions", complete);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", complete);
         await app.StartAsync();
         server.Endpoint = app.Urls.Single().TrimEnd('/') + "/v1/";
         return server;
     }
 
     /// <summary>Forgets the recorded requests.</summary>
-    public void Reset() => _requests.Clear();
+    public void Reset()
+    {
+        _requests.Clear();
+        _received.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -57,8 +75,14 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     }
 }
 
+/// <summary>Where a request went and what credentials it carried.</summary>
+/// <param name="PathAndQuery">E.g. <c>/v1/chat/completions</c> or <c>/openai/deployments/NAME/chat/completions?api-version=...</c>.</param>
+/// <param name="Authorization">The <c>Authorization</c> header, or empty.</param>
+/// <param name="ApiKey">Azure OpenAI's <c>api-key</c> header, or empty.</param>
+public sealed record ReceivedRequest(string PathAndQuery, string Authorization, string ApiKey);
+
 /// <summary>A request as the script sees it.</summary>
-/// <param name="Body">The JSON body the SDK sent.</param>
+/// <param name="Body">The JSON body the connector sent.</param>
 /// <param name="Number">1 for the first request since the last reset, 2 for the second...</param>
 public sealed record ScriptedRequest(JsonObject Body, int Number)
 {
@@ -68,7 +92,7 @@ public sealed record ScriptedRequest(JsonObject Body, int Number)
     /// <summary>The text of the system message: the instructions.</summary>
     public string SystemText => Message("system");
 
-    /// <summary>Whether the SDK asked for a stream.</summary>
+    /// <summary>Whether the connector asked for a stream.</summary>
     public bool Stream => Body["stream"]?.GetValue<bool>() ?? false;
 
     /// <summary>The passages of the prompt by number: "[2] Title — Heading: text" gives 2 → text.</summary>

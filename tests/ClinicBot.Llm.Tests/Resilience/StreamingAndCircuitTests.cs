@@ -4,7 +4,7 @@ using ClinicBot.Conversations.Turns;
 using ClinicBot.Llm.Tests.Server;
 using Microsoft.AspNetCore.Http;
 
-namespace ClinicBot.Llm.Tests.OpenAi;
+namespace ClinicBot.Llm.Tests.Resilience;
 
 /// <summary>Streaming replies and the circuit breaker, each over an engine configured for it.</summary>
 public sealed class StreamingAndCircuitTests
@@ -25,7 +25,7 @@ public sealed class StreamingAndCircuitTests
 
         var reply = await engine.AskAsync(Question);
 
-        Assert.True(streamed, "the SDK did not ask for a stream");
+        Assert.True(streamed, "the connector did not ask for a stream");
         Assert.Equal(GenerativeComposer.Name, reply.Composer);
         foreach (var draft in drafted) Assert.Contains(Drafts.Shown(draft), reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("diabetes", reply.Text, StringComparison.Ordinal);
@@ -45,6 +45,42 @@ public sealed class StreamingAndCircuitTests
 
         Assert.Equal(Routes.Answer, reply.Route);
         Assert.Equal(ExtractiveComposer.Name, reply.Composer);
+    }
+
+    [Fact]
+    public async Task Answer_StreamStallsHalfWay_AttemptTimesOutAndIsRetriedWhole()
+    {
+        await using var engine = await ScriptedEngine.StartAsync(new Dictionary<string, string?> { ["Llm:Answer:Stream"] = "true" });
+        List<string> drafted = [];
+        engine.Server.Script = async (request, response) =>
+        {
+            if (request.Number > 1)
+            {
+                await Responses.Stream(response, string.Join(" ", drafted = Drafts.Echo(request, 2)));
+                return;
+            }
+
+            // Headers and a first chunk, then nothing: only the attempt timeout (1.5 s here) ends the wait.
+            response.ContentType = "text/event-stream";
+            await response.WriteAsync("data: {\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Ketamine \"}}]}\n\n");
+            await response.Body.FlushAsync();
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), response.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up on the attempt, as it should.
+            }
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var reply = await engine.AskAsync(Question);
+
+        Assert.Equal(GenerativeComposer.Name, reply.Composer);
+        Assert.Equal(2, engine.Server.Requests.Count);
+        foreach (var draft in drafted) Assert.Contains(Drafts.Shown(draft), reply.Text, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.4), $"answered after {clock.Elapsed.TotalSeconds:0.00} s, before the attempt timeout");
     }
 
     [Fact]
