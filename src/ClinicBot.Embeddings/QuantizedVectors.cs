@@ -49,6 +49,46 @@ public sealed class QuantizedVectors
         return similarities;
     }
 
+    /// <summary>
+    /// <see cref="Similarities(ReadOnlySpan{float})"/> of several queries at once (a message and each of its sentences):
+    /// every vector is read from memory once for all of them.
+    /// </summary>
+    public float[][] Similarities(IReadOnlyList<float[]> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Count == 1) return [Similarities(queries[0])];
+        var widened = queries.Select(q => Array.ConvertAll(Quantize(q), b => (short)b)).ToArray();
+        var similarities = queries.Select(_ => new float[Count]).ToArray();
+        var sums = new Vector<int>[queries.Count];
+        var rows = _rows.AsSpan();
+        for (var i = 0; i < Count; i++)
+        {
+            var row = rows.Slice(i * Dimensions, Dimensions);
+            Array.Clear(sums);
+            var d = 0;
+            for (; d <= Dimensions - Vector<sbyte>.Count; d += Vector<sbyte>.Count)
+            {
+                Vector.Widen(new Vector<sbyte>(row[d..]), out var low, out var high);
+                for (var q = 0; q < widened.Length; q++)
+                {
+                    var query = widened[q].AsSpan(d);
+                    Vector.Widen(low * new Vector<short>(query), out var p0, out var p1);
+                    Vector.Widen(high * new Vector<short>(query[Vector<short>.Count..]), out var p2, out var p3);
+                    sums[q] += p0 + p1 + p2 + p3;
+                }
+            }
+
+            for (var q = 0; q < widened.Length; q++)
+            {
+                var total = Vector.Sum(sums[q]);
+                for (var r = d; r < Dimensions; r++) total += widened[q][r] * row[r];
+                similarities[q][i] = total / (Scale * Scale);
+            }
+        }
+
+        return similarities;
+    }
+
     // Bytes widened to 16 bits (127 × 127 fits), multiplied, widened to 32 bits and summed, a SIMD register at a time.
     private static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {

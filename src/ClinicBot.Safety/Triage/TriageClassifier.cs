@@ -102,9 +102,10 @@ public sealed class TriageClassifier
         var (features, parts) = FeaturizeParts(file, text, locale, model.NGrams, _embedder!);
         var earlier = previous.Where(p => !string.IsNullOrWhiteSpace(p)).TakeLast(file.ContextMessages).ToList();
         var context = earlier.Count == 0 ? null : model.Predict(Featurize(file, text, locale, earlier, model.NGrams, _embedder!));
-        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, model.Memory?.Votes(features.Embedding))
+        var votes = model.Memory?.Votes([features.Embedding, .. parts.Select(p => p.Embedding)]);
+        return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, votes?[0])
         {
-            Parts = parts.Select(p => new PartSignals(model.Predict(p), model.Memory?.Votes(p.Embedding))).ToList(),
+            Parts = parts.Select((p, i) => new PartSignals(model.Predict(p), votes?[i + 1])).ToList(),
         };
     }
 

@@ -44,6 +44,23 @@ public sealed class TriageMemoryTests
     }
 
     [Fact]
+    public void Similarities_OfSeveralQueries_AreEachQuerysOwn()
+    {
+        // 384 dimensions and a ragged length, so both the SIMD part and the remainder are compared.
+        var random = new Random(11);
+        float[] Random(int length) => Unit([.. Enumerable.Range(0, length).Select(_ => (float)random.NextDouble() - 0.5f)]);
+        foreach (var dimensions in new[] { 384, 37 })
+        {
+            var vectors = new QuantizedVectors(Enumerable.Range(0, 50).Select(_ => Random(dimensions)).ToList());
+            var queries = Enumerable.Range(0, 3).Select(_ => Random(dimensions)).ToList();
+
+            var together = vectors.Similarities(queries);
+
+            for (var q = 0; q < queries.Count; q++) Assert.Equal(vectors.Similarities(queries[q]), together[q]);
+        }
+    }
+
+    [Fact]
     public void Encoding_RoundTripsWithinQuantization()
     {
         var memory = new TriageMemory(new QuantizedVectors([Unit(0.3f, -0.5f, 0.8f), Unit(-1, 0.2f, 0.1f)]), [2, 1], Routes, neighbours: 1);

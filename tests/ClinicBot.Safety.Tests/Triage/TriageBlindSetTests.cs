@@ -78,7 +78,7 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     {
         Assert.True(Report.CrisisConversations >= 50, "the blind split should hold crisis conversations");
         var caught = (double)Report.CrisisConversationsCaughtAtOnset / Report.CrisisConversations;
-        Assert.True(caught >= 0.88, $"crisis conversations caught at onset {caught:P1} < 88 %");
+        Assert.True(caught >= 0.92, $"crisis conversations caught at onset {caught:P1} < 92 %");
         var calm = (double)Report.CalmConversationsCalledCrisis / Math.Max(1, Report.CalmConversations);
         Assert.True(calm <= 0.20, $"calm conversations called crisis {calm:P1} > 20 %");
     }

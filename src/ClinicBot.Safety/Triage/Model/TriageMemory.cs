@@ -34,9 +34,13 @@ internal sealed class TriageMemory
     public int Count => _routes.Length;
 
     /// <summary>Each route's similarity-weighted share among the nearest training messages (0 to 1, summing to 1).</summary>
-    public RouteScores Votes(ReadOnlySpan<float> vector)
+    public RouteScores Votes(ReadOnlySpan<float> vector) => Votes(_vectors.Similarities(vector));
+
+    /// <summary>The votes for several vectors at once (a message and its sentences), the remembered vectors read once.</summary>
+    public IReadOnlyList<RouteScores> Votes(IReadOnlyList<float[]> vectors) => _vectors.Similarities(vectors).Select(Votes).ToList();
+
+    private RouteScores Votes(float[] similarities)
     {
-        var similarities = _vectors.Similarities(vector);
         var votes = new double[_labels.Length];
         double total = 0;
         foreach (var i in QuantizedVectors.Nearest(similarities, Neighbours))
