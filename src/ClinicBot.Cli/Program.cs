@@ -1,6 +1,7 @@
 using ClinicBot.Answering.Extractive;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Cli.Staff;
@@ -11,6 +12,7 @@ using ClinicBot.Safety.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train"))
 {
@@ -56,7 +58,7 @@ if (args[0] == "train")
 
 if (args[0] == "staff")
 {
-    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>())
+    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>(), host.Services.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath)
         .RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None);
 }
 

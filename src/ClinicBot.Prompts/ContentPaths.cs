@@ -23,4 +23,17 @@ public static class ContentPaths
 
         return Path.GetFullPath(path);
     }
+
+    /// <summary>
+    /// Where a data file (the SQLite database) lives: a relative path is taken under the folder that holds the content
+    /// (the one with <c>knowledge/</c>, found like <see cref="Resolve"/>), so the host, <c>./src/run.sh</c> and the CLI use
+    /// the same database whatever their working directory; with no content folder found, under the working directory.
+    /// </summary>
+    public static string ResolveData(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Path.IsPathRooted(path)) return path;
+        var content = Resolve("knowledge");
+        return Directory.Exists(content) ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(content)!, path)) : Path.GetFullPath(path);
+    }
 }

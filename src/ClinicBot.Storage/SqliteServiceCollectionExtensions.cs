@@ -6,6 +6,7 @@ using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
+using ClinicBot.Prompts;
 using ClinicBot.Storage.Spool;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,9 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>Binds <c>Storage</c> and registers the SQLite implementations of the storage ports.</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section));
+        // One database whatever the entry point and working directory: a relative path is taken beside the content.
+        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section))
+            .PostConfigure(o => o.SqlitePath = ContentPaths.ResolveData(o.SqlitePath));
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
         services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();

@@ -4,9 +4,10 @@ namespace ClinicBot.Cli.Staff;
 
 /// <summary>
 /// <c>staff add --email E --name N</c>: creates a console account. The password is read from standard input
-/// (one line) so it never appears in the shell history or the process list.
+/// (one line) so it never appears in the shell history or the process list. Says which database it wrote to: the one
+/// the host prints at start-up.
 /// </summary>
-internal sealed class StaffAddCommand(StaffAccountService accounts)
+internal sealed class StaffAddCommand(StaffAccountService accounts, string databasePath)
 {
     public const string Usage = "usage: clinicbot staff add --email E --name N   (password on standard input)";
 
@@ -39,7 +40,7 @@ internal sealed class StaffAddCommand(StaffAccountService accounts)
             return 1;
         }
 
-        await output.WriteLineAsync($"Staff account created for {email.Trim().ToLowerInvariant()}.");
+        await output.WriteLineAsync($"Staff account created for {email.Trim().ToLowerInvariant()} in {databasePath}.");
         return 0;
     }
 }
