@@ -19,7 +19,8 @@ public sealed partial class SafetyNet(
     public async Task<Reply> ReplyAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var locale = Locales.Normalize(request.Locale);
+        // As the turn would have read it: the message's own language when it says enough (no database to ask for the last).
+        var locale = LocaleGuess.Guess(request.Text) ?? Locales.Normalize(request.Locale);
         var triaged = Read(request.Text, locale);
         var (route, priority, reason) = triaged?.Route switch
         {

@@ -38,8 +38,10 @@ public sealed class TurnPipeline(
     public async Task<Reply> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var locale = Locales.Normalize(request.Locale);
         var state = await conversations.GetAsync(request.ConversationId, cancellationToken);
+        // The patient's own words decide the language when they say enough (Spanish typed in a browser set to English);
+        // otherwise the language they last wrote in, then the channel's hint.
+        var locale = LocaleGuess.Guess(request.Text) ?? state.Locale ?? Locales.Normalize(request.Locale);
         var transcript = await conversations.TranscriptAsync(request.ConversationId, cancellationToken);
         // Once in crisis the conversation stays there; only a message's own words raise a new alert after that.
         IReadOnlyList<string> previous = state.InCrisis ? [] : PreviousPatientMessages(transcript);

@@ -56,7 +56,7 @@ internal sealed class SmsConversations(
         if (keyword == SmsKeyword.OptIn && !subscriber.OptedOut && SmsKeywords.IsYes(text)) keyword = SmsKeyword.None;
 
         var locale = SmsKeywords.IsSpanish(text) ? Locales.Spanish
-            : (keyword == SmsKeyword.None ? SmsLocaleGuess.Guess(text) : null) ?? subscriber.Locale ?? Locales.Normalize(channelLocale);
+            : (keyword == SmsKeyword.None ? LocaleGuess.Guess(text) : null) ?? subscriber.Locale ?? Locales.Normalize(channelLocale);
         if (locale != subscriber.Locale) await store.SetLocaleAsync(hash, locale, now, cancellationToken);
 
         switch (keyword)

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace ClinicBot.Channels.Sms;
+namespace ClinicBot.Prompts;
 
 /// <summary>
-/// Twilio sends no language, so a message's own words decide: Spanish-only letters and punctuation, or more common
-/// Spanish than English words. Null when a message says too little ("ok", "911"); the patient's last language then holds.
+/// The language of a message from its own words: Spanish-only letters and punctuation, or more common Spanish than
+/// English words. Twilio sends no language, and a browser's says nothing of what its user types (a Spanish message from
+/// a browser set to English). Null when a message says too little ("ok", "911"); the patient's last language then holds.
 /// </summary>
-internal static partial class SmsLocaleGuess
+public static partial class LocaleGuess
 {
     private static readonly HashSet<string> SpanishWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,14 +23,16 @@ internal static partial class SmsLocaleGuess
         "with", "after", "before", "need", "want", "should", "will", "me", "long", "much", "safe", "session", "hi", "hello", "thanks",
     };
 
+    /// <summary>"es", "en", or null when the message says too little.</summary>
     public static string? Guess(string text)
     {
-        if (text.Any(c => c is '¿' or '¡' or 'ñ' or 'Ñ' or 'á' or 'í' or 'ó' or 'ú')) return "es";
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Any(c => c is '¿' or '¡' or 'ñ' or 'Ñ' or 'á' or 'í' or 'ó' or 'ú')) return Locales.Spanish;
         var words = Word().Matches(text).Select(m => m.Value).ToList();
         var spanish = words.Count(SpanishWords.Contains);
         var english = words.Count(EnglishWords.Contains);
-        if (spanish > english) return "es";
-        return english > spanish ? "en" : null;
+        if (spanish > english) return Locales.Spanish;
+        return english > spanish ? Locales.English : null;
     }
 
     [GeneratedRegex(@"\p{L}+")]
