@@ -4,6 +4,7 @@ using ClinicBot.Staff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Channels.Sms;
@@ -21,12 +22,16 @@ public static class SmsServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection($"{SmsOptions.Section}:Twilio")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>>(new SmsOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TwilioRestClient.HttpClientName);
+        services.AddHttpClient(TwilioMessages.HttpClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new TwilioApiBaseUrlHandler(sp.GetRequiredService<IOptions<SmsOptions>>()))
+            .AddResilienceHandler(TwilioMessages.HttpClientName, (builder, context) => TwilioResilience.Configure(
+                builder, context.ServiceProvider.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio, context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioResilience))));
 
         services.AddSingleton<PhoneProtector>();
         services.AddSingleton<SqliteSmsStore>();
-        services.AddSingleton<TwilioResilience>();
-        services.AddSingleton<TwilioRestClient>();
+        services.AddSingleton<TwilioMessages>();
         services.AddSingleton<SmsOutbound>();
         services.AddSingleton<SmsReplyFormatter>();
         services.AddSingleton<SmsConversations>();

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -10,20 +9,19 @@ using ClinicBot.Channels.Resilience;
 namespace ClinicBot.Channels.Sms.Twilio;
 
 /// <summary>
-/// The Polly pipeline around every Messages API call: retry with exponential backoff and jitter (honouring
+/// The Polly pipeline in the <see cref="TwilioMessages.HttpClientName"/> client's resilience handler, around every Messages API call: retry with exponential backoff and jitter (honouring
 /// <c>Retry-After</c>) on 429, 5xx and network failures, a circuit breaker, and a timeout per attempt. A 4xx such as
 /// 21610 is an answer, not a failure, and is never retried.
 /// </summary>
-internal sealed class TwilioResilience
+internal static class TwilioResilience
 {
-    public TwilioResilience(IOptions<SmsOptions> options, TimeProvider time, ILogger<TwilioResilience> logger)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, TwilioOptions o, TimeProvider time, ILogger logger)
     {
-        var o = options.Value.Twilio;
         var transient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        builder.TimeProvider = time;
         if (o.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -43,7 +41,7 @@ internal sealed class TwilioResilience
             });
         }
 
-        Pipeline = builder
+        builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
@@ -60,9 +58,6 @@ internal sealed class TwilioResilience
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(o.RequestTimeout)
-            .Build();
+            .AddTimeout(o.RequestTimeout);
     }
-
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 }
