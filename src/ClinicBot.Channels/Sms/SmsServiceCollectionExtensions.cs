@@ -1,10 +1,10 @@
 using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Http.Resilience;
 using ClinicBot.Staff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Channels.Sms;
@@ -23,11 +23,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SmsOptions>>(new SmsOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(TwilioMessages.HttpClientName)
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new TwilioApiBaseUrlHandler(sp.GetRequiredService<IOptions<SmsOptions>>()))
-            .AddResilienceHandler(TwilioMessages.HttpClientName, (builder, context) => TwilioResilience.Configure(
-                builder, context.ServiceProvider.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio, context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioResilience))));
+            .AddHttpResilience(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.Resilience());
 
         services.AddSingleton<PhoneProtector>();
         services.AddSingleton<SqliteSmsStore>();

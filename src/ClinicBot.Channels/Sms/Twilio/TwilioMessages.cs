@@ -11,7 +11,7 @@ namespace ClinicBot.Channels.Sms.Twilio;
 /// Texts through Twilio's Messages API with the SDK (<see cref="MessageResource"/> on a <see cref="TwilioRestClient"/>),
 /// sending on the <see cref="HttpClientName"/> client from <see cref="IHttpClientFactory"/>: its handlers point the
 /// request at <c>Sms:Twilio:ApiBaseUrl</c> (<see cref="TwilioApiBaseUrlHandler"/>) and apply the retries, circuit
-/// breaker and attempt timeout. A 4xx such as 21610 is Twilio's answer, not a failure.
+/// breaker and attempt timeout (<see cref="TwilioOptions.Resilience"/>). A 4xx such as 21610 is Twilio's answer, not a failure.
 /// </summary>
 internal sealed class TwilioMessages(IHttpClientFactory clients, IOptions<SmsOptions> options)
 {
