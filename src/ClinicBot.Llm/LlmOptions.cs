@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Http.Resilience;
 using ClinicBot.Llm.Connectors;
 
 namespace ClinicBot.Llm;
@@ -86,6 +87,17 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>How long an open circuit sends every answer to the extractive composer without calling the model. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The model client's resilience from these keys: <see cref="Timeout"/> bounds the whole call, and a
+    /// <c>Retry-After</c> longer than <see cref="MaxRetryAfter"/> is not waited for (the patient gets the extractive answer).
+    /// </summary>
+    internal HttpResilienceSettings Resilience() => new(AttemptTimeout, MaxRetries, RetryDelay, MaxRetryAfter)
+    {
+        TotalTimeout = Timeout,
+        FailBeyondMaxRetryAfter = true,
+        Circuit = new HttpCircuitSettings(CircuitFailureRatio, CircuitMinimumThroughput, CircuitSamplingDuration, CircuitBreakDuration),
+    };
 
     /// <summary>Whether <see cref="Endpoint"/> and <see cref="Deployment"/> are set: generative answers are configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Deployment);

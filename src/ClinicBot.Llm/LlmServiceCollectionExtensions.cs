@@ -1,5 +1,6 @@
 using Azure.Core;
 using ClinicBot.Answering.Generative;
+using ClinicBot.Http.Resilience;
 using ClinicBot.Llm.Connectors;
 using ClinicBot.Llm.PromptTemplates;
 using ClinicBot.Llm.Resilience;
@@ -8,8 +9,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -25,7 +24,7 @@ public static class LlmServiceCollectionExtensions
     /// <summary>
     /// When <c>Llm:Endpoint</c> and <c>Llm:Deployment</c> are set: binds and validates <see cref="LlmOptions"/> and
     /// <see cref="GenerativeOptions"/> (<c>Llm:Answer</c>), registers the Semantic Kernel <see cref="Kernel"/> (Azure OpenAI
-    /// or OpenAI connector, every request through the resilience pipeline), its chat service as the
+    /// or OpenAI connector, every request through the named client's resilience handler), its chat service as the
     /// <see cref="IChatClient"/>, and the prompt file as the <see cref="IAnswerPrompt"/>; then makes the generative
     /// composer the answerer, with the extractive one as its fallback. Otherwise does nothing and answers stay
     /// extractive. Call after <c>AddAnswering</c>.
@@ -39,11 +38,13 @@ public static class LlmServiceCollectionExtensions
         services.AddOptions<GenerativeOptions>().Bind(configuration.GetSection(GenerativeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TokenCredential>(ServiceKey, (sp, _) => LlmCredential.Create(Options(sp)));
-        services.AddKeyedSingleton(ServiceKey, (sp, _) =>
-        {
-            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("ClinicBot.Llm") ?? NullLogger.Instance;
-            return LlmHttpClient.Create(LlmResiliencePipeline.Build(Options(sp), sp.GetRequiredService<TimeProvider>(), logger));
-        });
+        // Pooled connections are recycled so DNS changes are seen (the kernel keeps this one client); the resilience
+        // handler runs each request, and inside it every attempt reads the whole reply.
+        var http = services.AddHttpClient(ServiceKey)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        http.AddHttpResilience(sp => Options(sp).Resilience());
+        http.AddHttpMessageHandler(() => new WholeBodyHandler());
+        services.AddKeyedSingleton(ServiceKey, (sp, _) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ServiceKey));
         services.AddKeyedSingleton(ServiceKey, (sp, _) => LlmKernel.Create(
             Options(sp), sp.GetRequiredKeyedService<HttpClient>(ServiceKey), () => sp.GetRequiredKeyedService<TokenCredential>(ServiceKey)));
         services.AddSingleton<IChatClient>(sp => Kernel(sp).GetRequiredService<IChatCompletionService>().AsChatClient());

@@ -1,4 +1,5 @@
 using ClinicBot.Conversations.Escalations;
+using ClinicBot.Http.Resilience;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
@@ -30,7 +31,8 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<QueueEvents>();
         services.AddSingleton<StaffNotices>();
-        services.AddHttpClient<WebhookSender>();
+        services.AddHttpClient<WebhookSender>()
+            .AddHttpResilience(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Resilience());
         services.AddSingleton<EscalationIntake>();
         services.Replace(ServiceDescriptor.Singleton<IEscalationSink>(sp => sp.GetRequiredService<EscalationIntake>()));
         services.AddSingleton<EscalationQueue>();

@@ -1,37 +1,48 @@
 using ClinicBot.Channels.Sms.Twilio;
+using ClinicBot.Sms.Tests.Fixtures;
+using Microsoft.Extensions.Primitives;
 
 namespace ClinicBot.Sms.Tests;
 
-/// <summary>Signatures computed by twilio-node 6.0.2's getExpectedTwilioSignature (tests/sms-interop cross-checks many more live).</summary>
+/// <summary>
+/// Signatures computed by twilio-node 6.0.2's getExpectedTwilioSignature, checked by Twilio's C# RequestValidator through
+/// <see cref="TwilioWebhookSignature"/> (tests/sms-interop cross-checks many more live).
+/// </summary>
 public sealed class TwilioSignatureTests
 {
     private const string Token = "12345";
 
     [Fact]
-    public void Compute_TwilioDocsExample_MatchesTwilioNode()
+    public void IsValid_TwilioDocsExample_Accepted()
     {
-        var signature = TwilioSignature.Compute(Token, "https://mycompany.com/myapp.php?foo=1&bar=2", Params(
-            ("CallSid", ["CA1234567890ABCDE"]), ("Caller", ["+12349013030"]), ("Digits", ["1234"]), ("From", ["+12349013030"]), ("To", ["+18005551212"])));
+        var form = Form(("CallSid", ["CA1234567890ABCDE"]), ("Caller", ["+12349013030"]), ("Digits", ["1234"]), ("From", ["+12349013030"]), ("To", ["+18005551212"]));
+
+        Assert.True(TwilioWebhookSignature.IsValid(Token, "0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "https://mycompany.com/myapp.php?foo=1&bar=2", form));
+    }
+
+    [Fact]
+    public void IsValid_UnicodeAndRepeatedParameter_Accepted()
+    {
+        var form = Form(("Body", ["¿Cuánto dura? 😀 ümlaut"]), ("From", ["+15551234567"]), ("MessageSid", ["SM0123"]), ("Multi", ["b", "a", "b"]));
+
+        Assert.True(TwilioWebhookSignature.IsValid(Token, "GIJFnRVG/KK+Qm14WV0wHANcy+A=", "https://bot.clinic.example/api/sms/twilio", form));
+    }
+
+    [Fact]
+    public void IsValid_NonDefaultPortAndEncodedQuery_Accepted()
+    {
+        var form = Form(("Body", [""]), ("A", ["1"]), ("a", ["2"]), ("_", ["3"]));
+
+        Assert.True(TwilioWebhookSignature.IsValid(Token, "heEDbWrSgCXkZfC3vIOVuZR9EVM=", "https://bot.clinic.example:8443/api/sms/twilio?x=a%20b&y=%E2%9C%93", form));
+    }
+
+    [Fact]
+    public void TestSigner_MatchesTwilioNode()
+    {
+        var signature = TwilioTestSignature.Compute(Token, "https://mycompany.com/myapp.php?foo=1&bar=2",
+            [new("CallSid", "CA1234567890ABCDE"), new("Caller", "+12349013030"), new("Digits", "1234"), new("From", "+12349013030"), new("To", "+18005551212")]);
 
         Assert.Equal("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", signature);
-    }
-
-    [Fact]
-    public void Compute_UnicodeAndRepeatedParameter_MatchesTwilioNode()
-    {
-        var signature = TwilioSignature.Compute(Token, "https://bot.clinic.example/api/sms/twilio", Params(
-            ("Body", ["¿Cuánto dura? 😀 ümlaut"]), ("From", ["+15551234567"]), ("MessageSid", ["SM0123"]), ("Multi", ["b", "a", "b"])));
-
-        Assert.Equal("GIJFnRVG/KK+Qm14WV0wHANcy+A=", signature);
-    }
-
-    [Fact]
-    public void Compute_CaseSensitiveNamesPortAndQuery_MatchesTwilioNode()
-    {
-        var signature = TwilioSignature.Compute(Token, "https://bot.clinic.example:8443/api/sms/twilio?x=a%20b&y=%E2%9C%93", Params(
-            ("Body", [""]), ("A", ["1"]), ("a", ["2"]), ("_", ["3"])));
-
-        Assert.Equal("heEDbWrSgCXkZfC3vIOVuZR9EVM=", signature);
     }
 
     [Theory]
@@ -39,22 +50,23 @@ public sealed class TwilioSignatureTests
     [InlineData("https://mycompany.com/myapp.php?foo=1&bar=2", "https://mycompany.com:443/myapp.php?foo=1&bar=2")]
     public void IsValid_SignedWithOrWithoutDefaultPort_Accepted(string signedUrl, string requestUrl)
     {
-        var parameters = Params(("Body", ["hi"]));
-        var signature = TwilioSignature.Compute(Token, signedUrl, parameters);
+        var signature = TwilioTestSignature.Compute(Token, signedUrl, [new("Body", "hi")]);
 
-        Assert.True(TwilioSignature.IsValid(Token, signature, requestUrl, parameters));
+        Assert.True(TwilioWebhookSignature.IsValid(Token, signature, requestUrl, Form(("Body", ["hi"]))));
     }
 
     [Fact]
-    public void IsValid_TamperedBody_Rejected()
+    public void IsValid_TamperedBodyWrongTokenOrNoHeader_Rejected()
     {
-        var signature = TwilioSignature.Compute(Token, "https://a.example/sms", Params(("Body", ["hi"])));
+        var signature = TwilioTestSignature.Compute(Token, "https://a.example/sms", [new("Body", "hi")]);
 
-        Assert.False(TwilioSignature.IsValid(Token, signature, "https://a.example/sms", Params(("Body", ["hi!"]))));
-        Assert.False(TwilioSignature.IsValid(Token, null, "https://a.example/sms", Params(("Body", ["hi"]))));
-        Assert.False(TwilioSignature.IsValid("other", signature, "https://a.example/sms", Params(("Body", ["hi"]))));
+        Assert.True(TwilioWebhookSignature.IsValid(Token, signature, "https://a.example/sms", Form(("Body", ["hi"]))));
+        Assert.False(TwilioWebhookSignature.IsValid(Token, signature, "https://a.example/sms", Form(("Body", ["hi!"]))));
+        Assert.False(TwilioWebhookSignature.IsValid(Token, null, "https://a.example/sms", Form(("Body", ["hi"]))));
+        Assert.False(TwilioWebhookSignature.IsValid(Token, "", "https://a.example/sms", Form(("Body", ["hi"]))));
+        Assert.False(TwilioWebhookSignature.IsValid("other", signature, "https://a.example/sms", Form(("Body", ["hi"]))));
     }
 
-    private static List<KeyValuePair<string, IReadOnlyList<string>>> Params(params (string Name, string[] Values)[] pairs) =>
-        pairs.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Name, p.Values)).ToList();
+    private static Dictionary<string, StringValues> Form(params (string Name, string[] Values)[] pairs) =>
+        pairs.ToDictionary(p => p.Name, p => new StringValues(p.Values), StringComparer.Ordinal);
 }

@@ -32,9 +32,6 @@ internal static partial class BotFrameworkLog
     [LoggerMessage(8, LogLevel.Error, "Could not deliver {ActivityType} replying to {ActivityId} via {ServiceHost}")]
     public static partial void DeliveryFailed(ILogger logger, string? activityType, string? activityId, string serviceHost, Exception exception);
 
-    [LoggerMessage(9, LogLevel.Warning, "Connector call to {ServiceHost} will be retried (attempt {Attempt}) in {Delay}: {Outcome}")]
-    public static partial void Retrying(ILogger logger, string serviceHost, int attempt, TimeSpan delay, string outcome);
-
     [LoggerMessage(10, LogLevel.Warning, "Refusing to send a bot token to {ServiceHost}: the serviceUrl did not arrive on a validated activity")]
     public static partial void UntrustedServiceUrl(ILogger logger, string serviceHost);
 
@@ -52,9 +49,6 @@ internal static partial class BotFrameworkLog
 
     [LoggerMessage(15, LogLevel.Debug, "Acquired a Connector token valid until {ExpiresOn}")]
     public static partial void TokenAcquired(ILogger logger, DateTimeOffset expiresOn);
-
-    [LoggerMessage(16, LogLevel.Warning, "Connector circuit for {ServiceHost} opened for {BreakDuration}")]
-    public static partial void CircuitOpened(ILogger logger, string serviceHost, TimeSpan breakDuration);
 
     [LoggerMessage(17, LogLevel.Warning, "Activity {ActivityId} from channel {ChannelId} was taken before but its turn never finished; running it now")]
     public static partial void Resumed(ILogger logger, string? activityId, string? channelId);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Http.Resilience;
 
 namespace ClinicBot.Channels.BotFramework;
 
@@ -69,4 +70,8 @@ public sealed class BotFrameworkOptions
 
     /// <summary>Connector circuit breaker: how long a serviceUrl's circuit stays open. Default 30 seconds.</summary>
     public TimeSpan ConnectorBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The Connector client's resilience from the <c>Connector*</c> keys (one pipeline, so one circuit, per serviceUrl host).</summary>
+    internal HttpResilienceSettings ConnectorResilience() =>
+        new(ConnectorAttemptTimeout, ConnectorMaxRetries, ConnectorRetryDelay, ConnectorMaxRetryAfter) { Circuit = HttpCircuitSettings.Default(ConnectorBreakDuration) };
 }

@@ -6,10 +6,12 @@ using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
+using ClinicBot.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
@@ -37,7 +39,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(MetadataHttpClientName);
-        services.AddHttpClient(ConnectorClient.HttpClientName);
+        services.AddHttpClient(ConnectorClient.HttpClientName)
+            .AddHttpResilience(sp => sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ConnectorResilience())
+            .SelectPipelineByAuthority();
 
         services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
         {
@@ -59,10 +63,9 @@ public static class BotFrameworkServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<AzureIdentityTokenProvider>(sp, sp.GetRequiredService<TokenCredential>())
             : new AnonymousTokenProvider());
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<ConnectorResilience>();
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<TrustedServiceUrls>(),
-            sp.GetRequiredService<ConnectorResilience>(), sp.GetRequiredService<ILogger<ConnectorClient>>()));
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
 
         services.TryAddSingleton<ITurnHandler, PipelineTurnHandler>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();

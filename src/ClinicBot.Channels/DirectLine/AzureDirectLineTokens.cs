@@ -1,11 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace ClinicBot.Channels.DirectLine;
@@ -13,37 +10,14 @@ namespace ClinicBot.Channels.DirectLine;
 /// <summary>
 /// Exchanges the Direct Line secret for a conversation token at Azure Bot Service (<c>POST {AzureDirectLineUrl}/tokens/generate</c>),
 /// server-side, so the secret never reaches the browser. The user id is put in the token so Direct Line sends the welcome
-/// <c>conversationUpdate</c> at once. Retries transient failures with jitter; each attempt has a timeout.
+/// <c>conversationUpdate</c> at once. The <see cref="HttpClientName"/> client's resilience handler retries transient
+/// failures and times each attempt (<see cref="WebChatOptions.AzureResilience"/>).
 /// </summary>
-internal sealed class AzureDirectLineTokens
+internal sealed class AzureDirectLineTokens(IHttpClientFactory http, IOptions<WebChatOptions> options, ILogger<AzureDirectLineTokens> logger)
 {
     public const string HttpClientName = "WebChat.AzureDirectLine";
 
-    private readonly IHttpClientFactory _http;
-    private readonly WebChatOptions _options;
-    private readonly ILogger<AzureDirectLineTokens> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-
-    public AzureDirectLineTokens(IHttpClientFactory http, IOptions<WebChatOptions> options, TimeProvider time, ILogger<AzureDirectLineTokens> logger)
-    {
-        _http = http;
-        _options = options.Value;
-        _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500),
-                MaxRetryAttempts = 2,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-            })
-            .AddTimeout(_options.AzureAttemptTimeout)
-            .Build();
-    }
+    private readonly WebChatOptions _options = options.Value;
 
     /// <summary>A token for a new Azure Direct Line conversation, or null when Azure could not give one.</summary>
     public async Task<WebChatToken?> GenerateAsync(CancellationToken cancellationToken)
@@ -52,19 +26,16 @@ internal sealed class AzureDirectLineTokens
         var userId = DirectLineConversations.NewId("dl_");
         try
         {
-            using var response = await _pipeline.ExecuteAsync(async ct =>
+            using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/tokens/generate")
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/tokens/generate")
-                {
-                    Content = JsonContent.Create(new { user = new { id = userId } }),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.DirectLineSecret);
-                return await _http.CreateClient(HttpClientName).SendAsync(request, ct);
-            }, cancellationToken);
+                Content = JsonContent.Create(new { user = new { id = userId } }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.DirectLineSecret);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
 
             if (!response.IsSuccessStatusCode)
             {
-                DirectLineLog.AzureExchangeFailed(_logger, $"HTTP {(int)response.StatusCode}", null);
+                DirectLineLog.AzureExchangeFailed(logger, $"HTTP {(int)response.StatusCode}", null);
                 return null;
             }
 
@@ -73,7 +44,7 @@ internal sealed class AzureDirectLineTokens
                 || !generated.TryGetProperty("token", out var token) || token.ValueKind != JsonValueKind.String
                 || !generated.TryGetProperty("conversationId", out var conversation) || conversation.ValueKind != JsonValueKind.String)
             {
-                DirectLineLog.AzureExchangeFailed(_logger, "answer without token or conversationId", null);
+                DirectLineLog.AzureExchangeFailed(logger, "answer without token or conversationId", null);
                 return null;
             }
 
@@ -82,7 +53,7 @@ internal sealed class AzureDirectLineTokens
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or JsonException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {
-            DirectLineLog.AzureExchangeFailed(_logger, ex.GetType().Name, ex);
+            DirectLineLog.AzureExchangeFailed(logger, ex.GetType().Name, ex);
             return null;
         }
     }

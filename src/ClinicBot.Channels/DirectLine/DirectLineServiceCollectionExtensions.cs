@@ -4,6 +4,7 @@ using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Turns;
+using ClinicBot.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +39,7 @@ public static class DirectLineServiceCollectionExtensions
             // The same processing as /api/messages; only its Connector calls are answered in process.
             var connector = new ConnectorClient(
                 new InProcessHttpClientFactory(sp.GetRequiredService<InProcessConnectorHandler>()), new AnonymousTokenProvider(), new TrustedServiceUrls(),
-                sp.GetRequiredService<ConnectorResilience>(), sp.GetRequiredService<ILogger<ConnectorClient>>());
+                sp.GetRequiredService<ILogger<ConnectorClient>>());
             return new DirectLineBot(new ActivityProcessor(
                 sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
                 sp.GetRequiredService<IActivityInbox>(), DirectLineConversations.ChannelId, connector,
@@ -51,7 +52,8 @@ public static class DirectLineServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStream>();
-        services.AddHttpClient(AzureDirectLineTokens.HttpClientName);
+        services.AddHttpClient(AzureDirectLineTokens.HttpClientName)
+            .AddHttpResilience(sp => sp.GetRequiredService<IOptions<WebChatOptions>>().Value.AzureResilience());
         services.AddSingleton<AzureDirectLineTokens>();
         services.AddSingleton<IChannelDelivery, DirectLineDelivery>();
         return services;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Http.Resilience;
 
 namespace ClinicBot.Channels.DirectLine;
 
@@ -25,6 +26,9 @@ public sealed class WebChatOptions
     /// <summary>Azure token exchange: time allowed for one attempt. Default 10 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan AzureAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Azure token exchange's resilience: two quick retries, and a <c>Retry-After</c> of at most 2 seconds (a browser is waiting).</summary>
+    internal HttpResilienceSettings AzureResilience() => new(AzureAttemptTimeout, 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
 
     /// <summary>
     /// Key that signs ClinicBot's own Direct Line tokens (HMAC-SHA256), base64, at least 32 bytes. Default empty: the web host

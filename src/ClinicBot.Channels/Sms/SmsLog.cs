@@ -38,9 +38,6 @@ internal static partial class SmsLog
     [LoggerMessage(10, LogLevel.Warning, "Twilio refused an SMS to phone {PhoneId}: HTTP {Status}, error {ErrorCode}")]
     public static partial void Refused(ILogger logger, string phoneId, int status, int? errorCode);
 
-    [LoggerMessage(11, LogLevel.Warning, "Twilio call will be retried (attempt {Attempt}) in {Delay}: {Outcome}")]
-    public static partial void Retrying(ILogger logger, int attempt, TimeSpan delay, string outcome);
-
     [LoggerMessage(12, LogLevel.Error, "Reply to SMS {MessageSid} could not be sent through the REST API")]
     public static partial void BackgroundSendFailed(ILogger logger, string messageSid, Exception exception);
 
@@ -49,9 +46,6 @@ internal static partial class SmsLog
 
     [LoggerMessage(14, LogLevel.Warning, "SMS webhook called but Sms:Twilio:AuthToken is not configured; answering 503")]
     public static partial void NotConfigured(ILogger logger);
-
-    [LoggerMessage(15, LogLevel.Warning, "Twilio circuit opened for {BreakDuration}")]
-    public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
 
     [LoggerMessage(16, LogLevel.Error, "Could not record SMS {MessageSid} in the inbox (database); the safety net answers")]
     public static partial void ClaimFailed(ILogger logger, string messageSid, Exception exception);

@@ -1,5 +1,6 @@
 using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Http.Resilience;
 using ClinicBot.Staff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,12 +22,13 @@ public static class SmsServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection($"{SmsOptions.Section}:Twilio")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>>(new SmsOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TwilioRestClient.HttpClientName);
+        services.AddHttpClient(TwilioMessages.HttpClientName)
+            .AddHttpMessageHandler(sp => new TwilioApiBaseUrlHandler(sp.GetRequiredService<IOptions<SmsOptions>>()))
+            .AddHttpResilience(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.Resilience());
 
         services.AddSingleton<PhoneProtector>();
         services.AddSingleton<SqliteSmsStore>();
-        services.AddSingleton<TwilioResilience>();
-        services.AddSingleton<TwilioRestClient>();
+        services.AddSingleton<TwilioMessages>();
         services.AddSingleton<SmsOutbound>();
         services.AddSingleton<SmsReplyFormatter>();
         services.AddSingleton<SmsConversations>();

@@ -1,17 +1,19 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using ClinicBot.Channels.Sms.Twilio;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.TwiML;
 
 namespace ClinicBot.Channels.Sms;
 
 /// <summary>
-/// Twilio's incoming-message webhook: checks the signature (403), reads the form (400 when it is not one or lacks
-/// MessageSid or From), hands the text to the <see cref="SmsInbox"/> (stored, then the SMS rules and the turn pipeline;
-/// a retry of a handled MessageSid gets empty TwiML), and answers with TwiML inside the budget, or with empty TwiML
-/// while the REST sender delivers a slow reply.
+/// Twilio's incoming-message webhook: checks the signature (<see cref="TwilioWebhookSignature"/>, 403), reads the form
+/// (400 when it is not one or lacks MessageSid or From), hands the text to the <see cref="SmsInbox"/> (stored, then the
+/// SMS rules and the turn pipeline; a retry of a handled MessageSid gets empty TwiML), and answers with TwiML built by
+/// Twilio's <see cref="MessagingResponse"/> inside the budget, or with empty TwiML while the REST sender delivers a slow reply.
 /// </summary>
 internal sealed partial class SmsWebhook(
     SmsConversations conversations,
@@ -42,10 +44,9 @@ internal sealed partial class SmsWebhook(
             return BadRequest("The form body could not be read.");
         }
 
-        var parameters = form.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Key, p.Value.Select(v => v ?? "").ToList())).ToList();
-        if (!TwilioSignature.IsValid(o.Twilio.AuthToken!, http.Request.Headers["X-Twilio-Signature"].ToString(), SignedUrl(http, o.Twilio.WebhookUrl), parameters))
+        if (!TwilioWebhookSignature.IsValid(o.Twilio.AuthToken!, http.Request.Headers[TwilioWebhookSignature.Header].ToString(), SignedUrl(http, o.Twilio.WebhookUrl), form))
         {
-            return Forbidden(http.Request.Headers.ContainsKey("X-Twilio-Signature") ? "The X-Twilio-Signature does not match." : "The X-Twilio-Signature header is missing.");
+            return Forbidden(http.Request.Headers.ContainsKey(TwilioWebhookSignature.Header) ? "The X-Twilio-Signature does not match." : "The X-Twilio-Signature header is missing.");
         }
 
         if (!string.IsNullOrEmpty(o.Twilio.AccountSid) && form["AccountSid"].ToString() is { Length: > 0 } account && account != o.Twilio.AccountSid)
@@ -66,13 +67,13 @@ internal sealed partial class SmsWebhook(
             && await Task.WhenAny(processing, Task.Delay(o.TwimlBudget, time, cancellationToken)) == processing)
         {
             var turn = await processing;
-            if (turn is null) return Xml(Twiml.Message(null));
+            if (turn is null) return Twiml(null);
             Log(messageSid, turn, "twiml");
-            return Xml(Twiml.Message(turn.Text));
+            return Twiml(turn.Text);
         }
 
         background.Track(SendLaterAsync(messageSid, processing));
-        return Xml(Twiml.Message(null));
+        return Twiml(null);
     }
 
     private async Task SendLaterAsync(string messageSid, Task<SmsTurn?> processing)
@@ -106,7 +107,13 @@ internal sealed partial class SmsWebhook(
         return $"{http.Request.Scheme}://{http.Request.Host}{path}";
     }
 
-    private static IResult Xml(string twiml) => TypedResults.Text(twiml, Twiml.ContentType);
+    // One <Message>, or an empty <Response/> for "no reply"; unindented, as Twilio's own examples.
+    private static IResult Twiml(string? text)
+    {
+        var response = new MessagingResponse();
+        if (!string.IsNullOrEmpty(text)) response.Message(text);
+        return TypedResults.Text(response.ToString(SaveOptions.DisableFormatting), "text/xml; charset=utf-8");
+    }
 
     private IResult BadRequest(string reason)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Http.Resilience;
 
 namespace ClinicBot.Channels.Sms;
 
@@ -41,9 +42,13 @@ public sealed class TwilioOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest <c>Retry-After</c> honoured; a longer one fails the call. Default 30 seconds.</summary>
+    /// <summary>Longest <c>Retry-After</c> honoured; a longer one is cut to this. Default 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The Messages API client's resilience from these keys, with a circuit breaker open 30 seconds at a time.</summary>
+    internal HttpResilienceSettings Resilience() =>
+        new(RequestTimeout, MaxRetries, RetryDelay, MaxRetryAfter) { Circuit = HttpCircuitSettings.Default(TimeSpan.FromSeconds(30)) };
 
     /// <summary>Whether webhooks can be validated: an Auth Token is configured.</summary>
     public bool WebhookEnabled => !string.IsNullOrEmpty(AuthToken);

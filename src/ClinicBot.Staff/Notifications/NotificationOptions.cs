@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClinicBot.Http.Resilience;
 
 namespace ClinicBot.Staff.Notifications;
 
@@ -29,6 +30,9 @@ public sealed class NotificationOptions
     /// <summary>Timeout of one webhook call. Default 10 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The webhook client's resilience: two quick retries per call and a <c>Retry-After</c> of at most 10 seconds (the dispatcher tries again later).</summary>
+    internal HttpResilienceSettings Resilience() => new(RequestTimeout, 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
 
     /// <summary>Longest wait between two delivery attempts once the webhook keeps failing. Default 5 minutes.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);

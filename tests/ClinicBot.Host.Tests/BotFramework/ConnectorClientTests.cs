@@ -1,10 +1,8 @@
-using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Host.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Host.Tests.BotFramework;
 
@@ -61,10 +59,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private static ConnectorClient Client(TrustedServiceUrls trusted)
     {
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var options = Options.Create(new BotFrameworkOptions());
-        return new ConnectorClient(
-            services.GetRequiredService<IHttpClientFactory>(), new FixedToken(), trusted,
-            new ConnectorResilience(options, TimeProvider.System, NullLogger<ConnectorResilience>.Instance), NullLogger<ConnectorClient>.Instance);
+        return new ConnectorClient(services.GetRequiredService<IHttpClientFactory>(), new FixedToken(), trusted, NullLogger<ConnectorClient>.Instance);
     }
 
     private sealed class FixedToken : IBotTokenProvider

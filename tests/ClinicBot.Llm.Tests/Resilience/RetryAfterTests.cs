@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ClinicBot.Llm.Resilience;
+using ClinicBot.Http.Resilience;
 
 namespace ClinicBot.Llm.Tests.Resilience;
 

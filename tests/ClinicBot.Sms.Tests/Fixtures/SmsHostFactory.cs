@@ -1,5 +1,4 @@
 using System.Net;
-using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -109,7 +108,7 @@ public sealed class SmsHostFactory : WebApplicationFactory<Program>
             new("ApiVersion", "2010-04-01"),
         };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio" + new Uri(url).Query) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Compute(AuthToken, url, form.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Key, [p.Value]))));
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioTestSignature.Compute(AuthToken, url, form));
         return request;
     }
 

@@ -18,15 +18,13 @@ public sealed class ConnectorClient
     private readonly IHttpClientFactory _http;
     private readonly IBotTokenProvider _tokens;
     private readonly TrustedServiceUrls _trusted;
-    private readonly ConnectorResilience _resilience;
     private readonly ILogger<ConnectorClient> _logger;
 
-    internal ConnectorClient(IHttpClientFactory http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ConnectorResilience resilience, ILogger<ConnectorClient> logger)
+    internal ConnectorClient(IHttpClientFactory http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
         _trusted = trusted;
-        _resilience = resilience;
         _logger = logger;
     }
 
@@ -54,12 +52,10 @@ public sealed class ConnectorClient
 
         try
         {
-            using var response = await _resilience.For(route).ExecuteAsync(async ct =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
-                if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                return await _http.CreateClient(HttpClientName).SendAsync(request, ct);
-            }, cancellationToken);
+            // The client's resilience handler retries, breaks the circuit per host and times each attempt.
+            using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
+            if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
 
             var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
             BotFrameworkLog.Sent(_logger, activity.Type, host, (int)response.StatusCode, correlation);

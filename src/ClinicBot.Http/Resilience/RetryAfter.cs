@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace ClinicBot.Llm.Resilience;
+namespace ClinicBot.Http.Resilience;
 
 /// <summary>
 /// Reads how long a throttled or failing server asks to be left alone: <c>retry-after-ms</c> (sent by OpenAI and Azure
-/// OpenAI), else <c>Retry-After</c> in seconds or as an HTTP date.
+/// OpenAI), else <c>Retry-After</c> in seconds or as an HTTP date. The one reading of these headers for every client.
 /// </summary>
-internal static class RetryAfter
+public static class RetryAfter
 {
+    /// <summary>The wait the response asks for (never negative), or null when it asks for none.</summary>
     public static TimeSpan? From(HttpResponseMessage? response, TimeProvider time)
     {
         if (response is null) return null;
