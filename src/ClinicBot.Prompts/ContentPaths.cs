@@ -25,15 +25,19 @@ public static class ContentPaths
     }
 
     /// <summary>
-    /// Where a data file (the SQLite database) lives: a relative path is taken under the folder that holds the content
-    /// (the one with <c>knowledge/</c>, found like <see cref="Resolve"/>), so the host, <c>./src/run.sh</c> and the CLI use
-    /// the same database whatever their working directory; with no content folder found, under the working directory.
+    /// Where a data file (the SQLite database) lives: a relative path is taken under the nearest folder, from the
+    /// working directory up, that holds <c>knowledge/</c> (the repository root), so the host, <c>./src/run.sh</c> (run from
+    /// the host's project folder) and the CLI use the same database; with none, under the working directory.
     /// </summary>
     public static string ResolveData(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Path.IsPathRooted(path)) return path;
-        var content = Resolve("knowledge");
-        return Directory.Exists(content) ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(content)!, path)) : Path.GetFullPath(path);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "knowledge"))) return Path.GetFullPath(Path.Combine(dir.FullName, path));
+        }
+
+        return Path.GetFullPath(path);
     }
 }

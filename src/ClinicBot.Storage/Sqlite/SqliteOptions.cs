@@ -8,7 +8,7 @@ public sealed class SqliteOptions
 
     /// <summary>
     /// The database file. Default <c>data/clinicbot.db</c>; a relative path is taken under the folder holding
-    /// <c>knowledge/</c> (the repository root), whatever the working directory (<see cref="ClinicBot.Prompts.ContentPaths.ResolveData"/>);
+    /// <c>knowledge/</c> from the working directory up (the repository root; <see cref="ClinicBot.Prompts.ContentPaths.ResolveData"/>);
     /// its folder is created if missing.
     /// </summary>
     public string SqlitePath { get; set; } = Path.Combine("data", "clinicbot.db");
