@@ -29,21 +29,9 @@ internal sealed class SmsInbox(
     public async Task<SmsTurn?> ReceiveAsync(string messageSid, string from, string body)
     {
         var hash = phones.Hash(PhoneProtector.Normalize(from));
-        InboundClaim claim;
-        try
-        {
-            claim = await store.ClaimMessageAsync(
-                messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
-            // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
-            SmsLog.ClaimFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, body);
-        }
-
-        if (claim == InboundClaim.Finished || !_running.TryAdd(messageSid, 0))
+        // Taken in this process first and claimed after, so a turn that finished meanwhile (Twilio's retry racing the
+        // start-up recovery of the same MessageSid) is seen as finished, not run twice.
+        if (!_running.TryAdd(messageSid, 0))
         {
             SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
             return null;
@@ -51,6 +39,26 @@ internal sealed class SmsInbox(
 
         try
         {
+            InboundClaim claim;
+            try
+            {
+                claim = await store.ClaimMessageAsync(
+                    messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
+                // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
+                SmsLog.ClaimFailed(logger, messageSid, ex);
+                return await SafetyNetAsync(messageSid, hash, body);
+            }
+
+            if (claim == InboundClaim.Finished)
+            {
+                SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
+                return null;
+            }
+
             if (claim == InboundClaim.Unfinished) SmsLog.Resumed(logger, messageSid);
             var turn = await TurnAsync(messageSid, hash, from, body);
             await FinishAsync(messageSid);
@@ -71,6 +79,10 @@ internal sealed class SmsInbox(
             if (!_running.TryAdd(message.MessageSid, 0)) continue;
             try
             {
+                // A retry may have run it since the list was read: read its state again now that it is ours.
+                var state = await store.ClaimMessageAsync(
+                    message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
+                if (state == InboundClaim.Finished) continue;
                 var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
                 var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
                 SmsLog.Resumed(logger, message.MessageSid);
@@ -90,14 +102,18 @@ internal sealed class SmsInbox(
     {
         try
         {
-            return await conversations.HandleAsync(from, body, null, PipelineAsync, CancellationToken.None);
+            return await conversations.HandleAsync(
+                from, body, null, (request, ct) => PipelineAsync(request with { MessageKey = MessageKey(messageSid) }, ct), CancellationToken.None);
         }
         catch (Exception ex)
         {
             SmsLog.TurnFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, body);
+            return await SafetyNetAsync(messageSid, hash, body);
         }
     }
+
+    // The MessageSid names the text for the turn pipeline: one escalation per text, however often its turn runs.
+    private static string MessageKey(string messageSid) => "sms:" + messageSid;
 
     // A message with no text (a photo) is not a question: the bot says it reads text only.
     private Task<Reply> PipelineAsync(TurnRequest request, CancellationToken cancellationToken) =>
@@ -118,11 +134,12 @@ internal sealed class SmsInbox(
         }
     }
 
-    private async Task<SmsTurn> SafetyNetAsync(string hash, string body)
+    private async Task<SmsTurn> SafetyNetAsync(string messageSid, string hash, string body)
     {
         var subscriber = await SafeFindAsync(hash);
         var locale = subscriber?.Locale ?? SmsLocaleGuess.Guess(body) ?? Locales.English;
-        var reply = await safetyNet.ReplyAsync(new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body), CancellationToken.None);
+        var request = new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body) { MessageKey = MessageKey(messageSid) };
+        var reply = await safetyNet.ReplyAsync(request, CancellationToken.None);
         var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
         return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }
