@@ -25,7 +25,12 @@ internal sealed class SmsInbox(
     // MessageSids whose turn runs in this process now: a retry meanwhile is not a second turn.
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
-    /// <summary>Takes and handles one text; null when it was handled before or is being handled now.</summary>
+    /// <summary>
+    /// Takes and handles one text; null when it was handled before or is being handled now. The text stays unfinished
+    /// until the caller has sent the reply and calls <see cref="FinishAsync"/> (or <see cref="Abandon"/> when it could not):
+    /// a kill before the reply left leaves it for Twilio's retry or the next start (answering twice beats never). Until
+    /// then it stays taken in this process, so the start-up recovery does not run it a second time.
+    /// </summary>
     public async Task<SmsTurn?> ReceiveAsync(string messageSid, string from, string body)
     {
         var hash = phones.Hash(PhoneProtector.Normalize(from));
@@ -37,6 +42,7 @@ internal sealed class SmsInbox(
             return null;
         }
 
+        var handedOver = false;
         try
         {
             InboundClaim claim;
@@ -61,19 +67,23 @@ internal sealed class SmsInbox(
 
             if (claim == InboundClaim.Unfinished) SmsLog.Resumed(logger, messageSid);
             var turn = await TurnAsync(messageSid, hash, from, body);
-            await FinishAsync(messageSid);
+            handedOver = true;
             return turn;
         }
         finally
         {
-            _running.TryRemove(messageSid, out _);
+            if (!handedOver) _running.TryRemove(messageSid, out _);
         }
     }
 
-    /// <summary>The texts whose turn a stopped process left unfinished, handled now (oldest first) with their replies.</summary>
-    public async Task<IReadOnlyList<SmsTurn>> RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The texts whose turn a stopped process left unfinished, handled now (oldest first): each reply handed to
+    /// <paramref name="deliver"/>, and the text finished once it returns (one that throws stays for the next start).
+    /// </summary>
+    /// <returns>How many turns ran.</returns>
+    public async Task<int> RecoverAsync(Func<SmsTurn, CancellationToken, Task> deliver, CancellationToken cancellationToken)
     {
-        var turns = new List<SmsTurn>();
+        var turns = 0;
         foreach (var message in await store.UnfinishedAsync(cancellationToken))
         {
             if (!_running.TryAdd(message.MessageSid, 0)) continue;
@@ -86,8 +96,9 @@ internal sealed class SmsInbox(
                 var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
                 var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
                 SmsLog.Resumed(logger, message.MessageSid);
-                turns.Add(await TurnAsync(message.MessageSid, message.PhoneHash, from, body));
+                await deliver(await TurnAsync(message.MessageSid, message.PhoneHash, from, body), cancellationToken);
                 await FinishAsync(message.MessageSid);
+                turns++;
             }
             finally
             {
@@ -121,7 +132,8 @@ internal sealed class SmsInbox(
             ? Task.FromResult(new Reply(Routes.Fallback, templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
             : pipeline.HandleAsync(request, cancellationToken);
 
-    private async Task FinishAsync(string messageSid)
+    /// <summary>Records that the text's turn is done and its reply sent (or none due): a retry gets no second reply.</summary>
+    public async Task FinishAsync(string messageSid)
     {
         try
         {
@@ -132,7 +144,14 @@ internal sealed class SmsInbox(
             // The turn is done and its escalation stored (or spooled); left unfinished, a restart would run it again.
             SmsLog.FinishFailed(logger, messageSid, ex);
         }
+        finally
+        {
+            _running.TryRemove(messageSid, out _);
+        }
     }
+
+    /// <summary>The reply of a text <see cref="ReceiveAsync"/> handled could not be sent: it stays unfinished, for Twilio's retry or the next start.</summary>
+    public void Abandon(string messageSid) => _running.TryRemove(messageSid, out _);
 
     private async Task<SmsTurn> SafetyNetAsync(string messageSid, string hash, string body)
     {
