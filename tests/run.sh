@@ -53,4 +53,15 @@ dotnet test Bot.sln --no-build -c Debug --logger "console;verbosity=detailed" --
   node --test
 ) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
 
+# The fault suite over real host processes (tests/faults, pinned in its package-lock.json): kill -9 mid crisis turn on
+# SMS, Direct Line and /api/messages, a locked database, Twilio and the Connector down during staff replies; it prints
+# one table. Then a load run (50 Web Chat conversations × 20 messages) with a kill -9 in the middle.
+(
+  cd tests/faults
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+  node --test
+) || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
+
 exit "$status"

@@ -1,5 +1,6 @@
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Inbox;
 
 namespace ClinicBot.Channels.DirectLine;
 
@@ -16,5 +17,19 @@ internal sealed class DirectLineBot(ActivityProcessor processor)
     {
         activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl;
         return processor.ProcessAsync(activity, cancellationToken);
+    }
+
+    /// <summary>Writes a visitor's message to the inbox before its echo is recorded (<see cref="ActivityProcessor.ClaimAsync"/>).</summary>
+    public Task<InboundClaim> ClaimAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl;
+        return processor.ClaimAsync(activity, cancellationToken);
+    }
+
+    /// <summary>Runs the turn of a message <see cref="ClaimAsync"/> took.</summary>
+    public Task ProcessClaimedAsync(Activity activity, Task<InboundClaim> claim, CancellationToken cancellationToken)
+    {
+        activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl;
+        return processor.ProcessClaimedAsync(activity, claim, cancellationToken);
     }
 }

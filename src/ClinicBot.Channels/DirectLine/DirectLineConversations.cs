@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Channels.BotFramework.Activities;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.Logging;
 
@@ -74,15 +75,34 @@ internal sealed class DirectLineConversations(
         if (activity["locale"] is not JsonValue) activity["locale"] = conversation.Locale;
 
         var inbound = activity.Deserialize<Activity>(ActivityJson.Options) ?? throw new JsonException("The activity is empty.");
-        var id = await transcript.AppendAsync(conversation.Id, activity, cancellationToken);
+        var id = DirectLineTranscript.NewActivityId(conversation.Id);
+        inbound.Id = id;
+        inbound.Conversation = new ConversationAccount(conversation.Id);
+
+        // A message is in the inbox before its echo is recorded: a visitor who sees their message as sent is always
+        // answered, even when the process dies between the two writes (the next start records the echo and runs the turn).
+        Task<InboundClaim>? claim = null;
+        if (inbound.Type == ActivityTypes.Message)
+        {
+            claim = bot.ClaimAsync(inbound, cancellationToken);
+            try
+            {
+                await claim;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database refuses writes: the turn still runs, and the safety net answers it.
+                DirectLineLog.ClaimFailed(logger, conversation.Id, ex);
+            }
+        }
+
+        await transcript.AppendAsync(conversation.Id, id, activity, cancellationToken);
         DirectLineLog.Posted(logger, conversation.Id, inbound.Type!);
         if (inbound.Type is not (ActivityTypes.Message or ActivityTypes.Event)) return id;
 
         if (inbound.Type == ActivityTypes.Message) await TypingAsync(conversation, id, cancellationToken);
-        inbound.Id = id;
-        inbound.Conversation = new ConversationAccount(conversation.Id);
         inbound.Timestamp = activity["timestamp"]?.GetValue<string>();
-        await bot.ProcessAsync(inbound, cancellationToken);
+        await (claim is null ? bot.ProcessAsync(inbound, cancellationToken) : bot.ProcessClaimedAsync(inbound, claim, cancellationToken));
         return id;
     }
 

@@ -31,4 +31,13 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(9, LogLevel.Information, "Web chat token issued for conversation {ConversationId} ({Mode})")]
     public static partial void TokenIssued(ILogger logger, string conversationId, string mode);
+
+    [LoggerMessage(10, LogLevel.Error, "Direct Line conversation {ConversationId}: the message could not be written to the inbox; the safety net answers it")]
+    public static partial void ClaimFailed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Warning, "Direct Line conversation {ConversationId}: a message the stopped process had taken was recorded at start-up")]
+    public static partial void EchoRecovered(ILogger logger, string conversationId);
+
+    [LoggerMessage(12, LogLevel.Error, "Direct Line messages left unrecorded by a stopped process could not be recorded at start-up")]
+    public static partial void EchoRecoveryFailed(ILogger logger, Exception exception);
 }

@@ -46,7 +46,9 @@ public static class DirectLineServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityProcessor>>(),
                 sp.GetRequiredService<IConversationReferenceStore>(), safetyNet: sp.GetService<SafetyNet>()));
         });
-        // Registered as IHostedService (AddHostedService keeps one service per type, and each channel has its own).
+        // Registered as IHostedService (AddHostedService keeps one service per type, and each channel has its own); the
+        // echoes first, so a recovered message is in the conversation before its reply.
+        services.AddSingleton<IHostedService, DirectLineEchoRecovery>();
         services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
             sp.GetRequiredService<DirectLineBot>().Processor, DirectLineConversations.ChannelId, activity => activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl,
             sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));

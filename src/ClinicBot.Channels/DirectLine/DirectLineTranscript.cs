@@ -29,10 +29,16 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
     /// <summary>The store behind the transcript.</summary>
     public IDirectLineStore Store => store;
 
+    /// <summary>A new activity id in a conversation.</summary>
+    public static string NewActivityId(string conversationId) => conversationId + "|" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
     /// <summary>Stamps, stores and publishes an activity; returns its id.</summary>
-    public async Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken)
+    public Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken) =>
+        AppendAsync(conversationId, NewActivityId(conversationId), activity, cancellationToken);
+
+    /// <summary>Stamps, stores and publishes an activity under an id chosen before (<see cref="NewActivityId"/>); returns the id.</summary>
+    public async Task<string> AppendAsync(string conversationId, string id, JsonObject activity, CancellationToken cancellationToken)
     {
-        var id = conversationId + "|" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var now = time.GetUtcNow();
         activity["id"] = id;
         activity["timestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

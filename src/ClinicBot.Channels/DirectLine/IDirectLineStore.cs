@@ -12,7 +12,10 @@ public interface IDirectLineStore
     /// <summary>The conversation, or null when it was never started.</summary>
     Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>Appends an activity (its JSON already carries its id) and returns its sequence number, greater than every earlier one.</summary>
+    /// <summary>
+    /// Appends an activity (its JSON already carries its id) and returns its sequence number, greater than every earlier
+    /// one; an id appended before is not appended again (its sequence number is returned).
+    /// </summary>
     Task<long> AppendAsync(string conversationId, string activityId, string type, string json, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> activities with a sequence number above <paramref name="after"/>, oldest first.</summary>
@@ -20,4 +23,7 @@ public interface IDirectLineStore
 
     /// <summary>The highest sequence number in the conversation, or -1 when it has none.</summary>
     Task<long> LatestAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Whether an activity with this id was appended.</summary>
+    Task<bool> ContainsAsync(string activityId, CancellationToken cancellationToken);
 }

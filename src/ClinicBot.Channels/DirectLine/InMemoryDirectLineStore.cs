@@ -7,6 +7,7 @@ internal sealed class InMemoryDirectLineStore : IDirectLineStore
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<StoredActivity>> _activities = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.Ordinal);
     private long _sequence;
 
     public Task<bool> TryCreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken) =>
@@ -20,8 +21,10 @@ internal sealed class InMemoryDirectLineStore : IDirectLineStore
         var list = _activities.GetOrAdd(conversationId, _ => []);
         lock (list)
         {
+            if (_ids.TryGetValue(activityId, out var existing)) return Task.FromResult(existing);
             var sequence = Interlocked.Increment(ref _sequence);
             list.Add(new StoredActivity(sequence, type, json));
+            _ids[activityId] = sequence;
             return Task.FromResult(sequence);
         }
     }
@@ -37,4 +40,6 @@ internal sealed class InMemoryDirectLineStore : IDirectLineStore
         if (!_activities.TryGetValue(conversationId, out var list)) return Task.FromResult(-1L);
         lock (list) return Task.FromResult(list.Count == 0 ? -1L : list[^1].Sequence);
     }
+
+    public Task<bool> ContainsAsync(string activityId, CancellationToken cancellationToken) => Task.FromResult(_ids.ContainsKey(activityId));
 }

@@ -34,7 +34,11 @@ internal sealed class InProcessConnectorHandler(DirectLineTranscript transcript,
         activity.Remove("serviceUrl");
         activity["from"] = bot.Json();
         suggestions.Decorate(activity);
-        var id = await transcript.AppendAsync(conversationId, activity, cancellationToken);
+        // The bot answers a message with one message: its id follows from the message's, so a turn run again (a crash
+        // between the reply and the inbox's finish) records no second reply.
+        var id = activity["type"]?.GetValue<string>() == ActivityTypes.Message && activity["replyToId"]?.GetValue<string>() is { Length: > 0 } replyToId
+            ? await transcript.AppendAsync(conversationId, replyToId + ".reply", activity, cancellationToken)
+            : await transcript.AppendAsync(conversationId, activity, cancellationToken);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { id }) };
     }
 }

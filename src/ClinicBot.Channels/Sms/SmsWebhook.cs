@@ -69,6 +69,14 @@ internal sealed partial class SmsWebhook(
             var turn = await processing;
             if (turn is null) return Twiml(null);
             Log(messageSid, turn, "twiml");
+            // Finished once the TwiML has left: killed before that (or the connection lost), the text is answered on Twilio's
+            // retry or at the next start.
+            http.Response.OnCompleted(() =>
+            {
+                if (!http.RequestAborted.IsCancellationRequested) return inbox.FinishAsync(messageSid);
+                inbox.Abandon(messageSid);
+                return Task.CompletedTask;
+            });
             return Twiml(turn.Text);
         }
 
@@ -78,15 +86,19 @@ internal sealed partial class SmsWebhook(
 
     private async Task SendLaterAsync(string messageSid, Task<SmsTurn?> processing)
     {
+        SmsTurn? turn = null;
         try
         {
-            var turn = await processing;
+            turn = await processing;
             if (turn is null) return;
             Log(messageSid, turn, "rest");
             if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, CancellationToken.None);
+            // Finished once the reply is with Twilio: killed before that, the next start runs the text again.
+            await inbox.FinishAsync(messageSid);
         }
         catch (Exception ex)
         {
+            if (turn is not null) inbox.Abandon(messageSid);
             SmsLog.BackgroundSendFailed(logger, messageSid, ex);
         }
     }

@@ -10,4 +10,8 @@ namespace ClinicBot.Conversations.Escalations;
 /// <param name="TriageReasons">The triage rule ids that matched, for staff to see why.</param>
 /// <param name="CreatedAt">When the message that raised it arrived.</param>
 public sealed record NewEscalation(
-    string ConversationId, Channel Channel, string Priority, string Reason, IReadOnlyList<string> TriageReasons, DateTimeOffset CreatedAt);
+    string ConversationId, Channel Channel, string Priority, string Reason, IReadOnlyList<string> TriageReasons, DateTimeOffset CreatedAt)
+{
+    /// <summary>The message that raised it (<see cref="Turns.TurnRequest.MessageKey"/>): one escalation per message, however often its turn runs.</summary>
+    public string? MessageKey { get; init; }
+}

@@ -36,7 +36,10 @@ public sealed partial class SafetyNet(
         }
 
         var text = templates.Render(triaged.ResponseKey, locale, request.Channel, new Dictionary<string, string> { ["staff_back"] = "" });
-        var escalation = new NewEscalation(request.ConversationId, request.Channel, priority!, reason!, [.. triaged.Reasons, "turn.failed"], time.GetUtcNow());
+        var escalation = new NewEscalation(request.ConversationId, request.Channel, priority!, reason!, [.. triaged.Reasons, "turn.failed"], time.GetUtcNow())
+        {
+            MessageKey = request.MessageKey,
+        };
         try
         {
             await spool.AppendAsync(new SpooledTurn(Guid.NewGuid().ToString("N"), escalation, request.Text, route, text), cancellationToken);

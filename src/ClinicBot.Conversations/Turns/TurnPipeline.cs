@@ -95,7 +95,7 @@ public sealed class TurnPipeline(
     private async Task<Reply> EscalateAsync(
         string route, TurnRequest request, string locale, TriageResult triaged, string priority, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await escalations.RaiseAsync(new NewEscalation(request.ConversationId, request.Channel, priority, reason, triaged.Reasons, now), cancellationToken);
+        await escalations.RaiseAsync(new NewEscalation(request.ConversationId, request.Channel, priority, reason, triaged.Reasons, now) { MessageKey = request.MessageKey }, cancellationToken);
 
         // Outside office hours a non-urgent reply says when staff will be back; crisis replies never wait on the hour.
         var staffBack = priority == EscalationPriority.Urgent ? null : availability?.NextOpening(now, locale);

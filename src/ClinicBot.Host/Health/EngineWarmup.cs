@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Turns;
@@ -29,7 +30,18 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
         services.GetRequiredService<ActivityProcessor>();
         services.GetRequiredService<PatientMessenger>();
         // The first pass through ONNX Runtime is the slow one; take it here rather than on a patient's message.
-        services.GetRequiredService<TriageClassifier>().Classify("What is ketamine therapy?", "en");
+        var triage = services.GetRequiredService<TriageClassifier>();
+        try
+        {
+            triage.Classify("What is ketamine therapy?", "en");
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            // A machine starved of CPU at start-up (several hosts starting at once) can run a rule past its match
+            // timeout. The pass is only a warm-up: it must not stop the host (a BackgroundService that throws does).
+            WarmupTimedOut(logger, ex);
+        }
+
         Articles = knowledge.Articles.Count;
         _ready = true;
         Loaded(logger, Articles);
@@ -37,4 +49,7 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
 
     [LoggerMessage(1, LogLevel.Information, "Knowledge base loaded: {Articles} articles, search index current")]
     private static partial void Loaded(ILogger logger, int articles);
+
+    [LoggerMessage(2, LogLevel.Warning, "The triage warm-up ran past a rule's match timeout (the machine is busy); the host starts anyway")]
+    private static partial void WarmupTimedOut(ILogger logger, Exception exception);
 }

@@ -57,8 +57,9 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO directline_activities (conversation_id, activity_id, type, json, created_at) VALUES ($conversation, $id, $type, $json, $at);
-            SELECT last_insert_rowid();
+            INSERT INTO directline_activities (conversation_id, activity_id, type, json, created_at) VALUES ($conversation, $id, $type, $json, $at)
+            ON CONFLICT(activity_id) DO NOTHING;
+            SELECT seq FROM directline_activities WHERE activity_id = $id;
             """;
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$id", activityId);
@@ -66,6 +67,15 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore
         command.Parameters.AddWithValue("$json", json);
         command.Parameters.AddWithValue("$at", Format(at));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<bool> ContainsAsync(string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM directline_activities WHERE activity_id = $id)";
+        command.Parameters.AddWithValue("$id", activityId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
     public async Task<IReadOnlyList<StoredActivity>> ListAsync(string conversationId, long after, int limit, CancellationToken cancellationToken)

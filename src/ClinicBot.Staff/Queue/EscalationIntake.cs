@@ -25,7 +25,8 @@ public sealed class EscalationIntake(
     /// <inheritdoc />
     public async Task<string> RaiseAsync(NewEscalation escalation, CancellationToken cancellationToken)
     {
-        var id = Guid.NewGuid().ToString("N");
+        // One escalation per message: a turn run again after a crash (or a spooled one replayed again) finds it stored.
+        var id = escalation.MessageKey is { } key ? EscalationIds.Of(key) : Guid.NewGuid().ToString("N");
         var channel = ChannelNames.Name(escalation.Channel);
         var record = new EscalationRecord(
             id,
@@ -42,7 +43,7 @@ public sealed class EscalationIntake(
             null);
 
         var notification = string.IsNullOrWhiteSpace(notifications.Value.WebhookUrl) ? null : Notification(record);
-        await store.InsertAsync(record, notification, cancellationToken);
+        if (!await store.InsertAsync(record, notification, cancellationToken)) return id;
         signal.Notify();
         events.Publish(new QueueEvent("raised", id, record.ConversationId));
         return id;

@@ -7,9 +7,9 @@ public interface IEscalationStore
 {
     /// <summary>
     /// Stores a new escalation and its pending notification (null when no webhook is configured) in one transaction:
-    /// nothing is notified that is not stored.
+    /// nothing is notified that is not stored. False (nothing stored) when an escalation with its id already is.
     /// </summary>
-    Task InsertAsync(EscalationRecord escalation, OutboxMessage? notification, CancellationToken cancellationToken);
+    Task<bool> InsertAsync(EscalationRecord escalation, OutboxMessage? notification, CancellationToken cancellationToken);
 
     /// <summary>Escalations sorted by priority (urgent first) then age (oldest first).</summary>
     Task<IReadOnlyList<EscalationRecord>> ListAsync(EscalationFilter filter, CancellationToken cancellationToken);

@@ -22,14 +22,14 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
     }
 
     /// <inheritdoc />
-    public async Task InsertAsync(EscalationRecord escalation, OutboxMessage? notification, CancellationToken cancellationToken)
+    public async Task<bool> InsertAsync(EscalationRecord escalation, OutboxMessage? notification, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var transaction = connection.BeginTransaction();
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO escalations ({Columns}) VALUES ($id, $conversation, $channel, $patient, $priority, $reason, $triage, $status, $assignee, $created, $due, NULL)";
+            insert.CommandText = $"INSERT INTO escalations ({Columns}) VALUES ($id, $conversation, $channel, $patient, $priority, $reason, $triage, $status, $assignee, $created, $due, NULL) ON CONFLICT(id) DO NOTHING";
             insert.Parameters.AddWithValue("$id", escalation.Id);
             insert.Parameters.AddWithValue("$conversation", escalation.ConversationId);
             insert.Parameters.AddWithValue("$channel", escalation.Channel);
@@ -41,7 +41,7 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
             insert.Parameters.AddWithValue("$assignee", (object?)escalation.Assignee ?? DBNull.Value);
             insert.Parameters.AddWithValue("$created", Format(escalation.CreatedAt));
             insert.Parameters.AddWithValue("$due", Format(escalation.DueAt));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
         }
 
         if (notification is not null)
@@ -58,6 +58,7 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <inheritdoc />

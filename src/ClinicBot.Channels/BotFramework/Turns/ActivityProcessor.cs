@@ -57,7 +57,19 @@ public sealed class ActivityProcessor
 
     /// <summary>Processes the activity and returns what the bot said.</summary>
     /// <exception cref="ConnectorDeliveryException">A reply was attempted but the channel did not take it.</exception>
-    public Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken) => RunAsync(inbound, resumed: false, cancellationToken);
+    public Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken) => RunAsync(inbound, resumed: false, null, cancellationToken);
+
+    /// <summary>
+    /// Writes a message activity to the inbox now, before anything else is stored about it (Direct Line claims first,
+    /// then records the visitor's echo, so an echo is never left without a turn to answer it). Hand the task to
+    /// <see cref="ProcessClaimedAsync"/>; a faulted task (the database refused) sends the turn to the safety net.
+    /// </summary>
+    public Task<InboundClaim> ClaimAsync(Activity inbound, CancellationToken cancellationToken) =>
+        _inbox.ClaimAsync(Key("activity", inbound, inbound.Id!), _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
+
+    /// <summary>Processes a message activity whose inbox claim <see cref="ClaimAsync"/> took.</summary>
+    public Task<ActivityOutcome> ProcessClaimedAsync(Activity inbound, Task<InboundClaim> claim, CancellationToken cancellationToken) =>
+        RunAsync(inbound, resumed: false, claim, cancellationToken);
 
     /// <summary>
     /// Runs the message activities of this processor's scope that a stopped process left mid-turn (oldest first), their
@@ -76,7 +88,7 @@ public sealed class ActivityProcessor
             BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
             try
             {
-                await RunAsync(activity, resumed: true, cancellationToken);
+                await RunAsync(activity, resumed: true, null, cancellationToken);
                 resumed++;
             }
             catch (ConnectorDeliveryException ex)
@@ -89,7 +101,7 @@ public sealed class ActivityProcessor
         return resumed;
     }
 
-    private async Task<ActivityOutcome> RunAsync(Activity inbound, bool resumed, CancellationToken cancellationToken)
+    private async Task<ActivityOutcome> RunAsync(Activity inbound, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
     {
         var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
         var outbox = new Outbox(expectReplies ? null : _connector);
@@ -101,7 +113,7 @@ public sealed class ActivityProcessor
         {
             if (inbound.Type == ActivityTypes.Message && !string.IsNullOrEmpty(inbound.Id))
             {
-                running = await TakeAsync(inbound, resumed, cancellationToken);
+                running = await TakeAsync(inbound, resumed, claimed, cancellationToken);
                 if (running is null) return new ActivityOutcome(expectReplies, []);
                 await MessageAsync(inbound, outbox, cancellationToken);
                 await FinishAsync(running);
@@ -128,14 +140,32 @@ public sealed class ActivityProcessor
         return new ActivityOutcome(expectReplies, outbox.Activities);
     }
 
-    // Claims the message in the inbox (a resumed one was claimed by the process that died); null when it was handled
-    // before or runs in this process now.
-    private async Task<string?> TakeAsync(Activity inbound, bool resumed, CancellationToken cancellationToken)
+    // Claims the message in the inbox; null when it was handled before or runs in this process now. The key is taken
+    // in this process first and the inbox read after, so a turn that finished meanwhile (a channel's retry racing the
+    // start-up recovery of the same activity) is seen as finished, not run twice; a resumed one reads its state again.
+    private async Task<string?> TakeAsync(Activity inbound, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
     {
         var key = Key("activity", inbound, inbound.Id!);
-        var claim = resumed ? InboundClaim.Unfinished : await _inbox.ClaimAsync(key, _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
-        if (claim == InboundClaim.Finished || !_running.TryAdd(key, 0))
+        if (!_running.TryAdd(key, 0))
         {
+            BotFrameworkLog.Duplicate(_logger, inbound.Id!, inbound.ChannelId);
+            return null;
+        }
+
+        InboundClaim claim;
+        try
+        {
+            claim = await (claimed ?? _inbox.ClaimAsync(key, _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken));
+        }
+        catch
+        {
+            _running.TryRemove(key, out _);
+            throw;
+        }
+
+        if (claim == InboundClaim.Finished)
+        {
+            _running.TryRemove(key, out _);
             BotFrameworkLog.Duplicate(_logger, inbound.Id!, inbound.ChannelId);
             return null;
         }
@@ -165,7 +195,7 @@ public sealed class ActivityProcessor
     {
         var (locale, channel, text) = (Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound), inbound.Text?.Trim());
         if (_safetyNet is null || string.IsNullOrEmpty(text)) return _replies.Fallback(locale, channel);
-        return await _safetyNet.ReplyAsync(_turns.Identify(new TurnRequest(ConversationKey(inbound), channel, locale, text)), cancellationToken);
+        return await _safetyNet.ReplyAsync(_turns.Identify(new TurnRequest(ConversationKey(inbound), channel, locale, text) { MessageKey = MessageKey(inbound) }), cancellationToken);
     }
 
     // Everything but an inboxed message: a message without an id, a member joining, events.
@@ -213,7 +243,7 @@ public sealed class ActivityProcessor
         }
         else
         {
-            var request = new TurnRequest(ConversationKey(inbound), channel, locale, text);
+            var request = new TurnRequest(ConversationKey(inbound), channel, locale, text) { MessageKey = MessageKey(inbound) };
             // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
             // Not for SMS: its conversation id is the patient's phone number, which is never stored in clear.
             if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false && channel != Channel.Sms)
@@ -303,4 +333,7 @@ public sealed class ActivityProcessor
     internal static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
 
     private static string Key(string kind, Activity inbound, string id) => $"{kind}:{ConversationKey(inbound)}:{id}";
+
+    // The message's key for the turn (one escalation per message however often its turn runs); none without an id.
+    private static string? MessageKey(Activity inbound) => string.IsNullOrEmpty(inbound.Id) ? null : Key("activity", inbound, inbound.Id);
 }

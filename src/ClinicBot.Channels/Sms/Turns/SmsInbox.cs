@@ -25,57 +25,80 @@ internal sealed class SmsInbox(
     // MessageSids whose turn runs in this process now: a retry meanwhile is not a second turn.
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
-    /// <summary>Takes and handles one text; null when it was handled before or is being handled now.</summary>
+    /// <summary>
+    /// Takes and handles one text; null when it was handled before or is being handled now. The text stays unfinished
+    /// until the caller has sent the reply and calls <see cref="FinishAsync"/> (or <see cref="Abandon"/> when it could not):
+    /// a kill before the reply left leaves it for Twilio's retry or the next start (answering twice beats never). Until
+    /// then it stays taken in this process, so the start-up recovery does not run it a second time.
+    /// </summary>
     public async Task<SmsTurn?> ReceiveAsync(string messageSid, string from, string body)
     {
         var hash = phones.Hash(PhoneProtector.Normalize(from));
-        InboundClaim claim;
-        try
-        {
-            claim = await store.ClaimMessageAsync(
-                messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
-            // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
-            SmsLog.ClaimFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, body);
-        }
-
-        if (claim == InboundClaim.Finished || !_running.TryAdd(messageSid, 0))
+        // Taken in this process first and claimed after, so a turn that finished meanwhile (Twilio's retry racing the
+        // start-up recovery of the same MessageSid) is seen as finished, not run twice.
+        if (!_running.TryAdd(messageSid, 0))
         {
             SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
             return null;
         }
 
+        var handedOver = false;
         try
         {
+            InboundClaim claim;
+            try
+            {
+                claim = await store.ClaimMessageAsync(
+                    messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // No database to take the MessageSid, so none for the turn either: straight to the safety net (answering
+                // twice beats losing a crisis text, and the patient is not kept waiting on a second timeout).
+                SmsLog.ClaimFailed(logger, messageSid, ex);
+                return await SafetyNetAsync(messageSid, hash, body);
+            }
+
+            if (claim == InboundClaim.Finished)
+            {
+                SmsLog.Duplicate(logger, messageSid, SmsLog.PhoneId(hash));
+                return null;
+            }
+
             if (claim == InboundClaim.Unfinished) SmsLog.Resumed(logger, messageSid);
             var turn = await TurnAsync(messageSid, hash, from, body);
-            await FinishAsync(messageSid);
+            handedOver = true;
             return turn;
         }
         finally
         {
-            _running.TryRemove(messageSid, out _);
+            if (!handedOver) _running.TryRemove(messageSid, out _);
         }
     }
 
-    /// <summary>The texts whose turn a stopped process left unfinished, handled now (oldest first) with their replies.</summary>
-    public async Task<IReadOnlyList<SmsTurn>> RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The texts whose turn a stopped process left unfinished, handled now (oldest first): each reply handed to
+    /// <paramref name="deliver"/>, and the text finished once it returns (one that throws stays for the next start).
+    /// </summary>
+    /// <returns>How many turns ran.</returns>
+    public async Task<int> RecoverAsync(Func<SmsTurn, CancellationToken, Task> deliver, CancellationToken cancellationToken)
     {
-        var turns = new List<SmsTurn>();
+        var turns = 0;
         foreach (var message in await store.UnfinishedAsync(cancellationToken))
         {
             if (!_running.TryAdd(message.MessageSid, 0)) continue;
             try
             {
+                // A retry may have run it since the list was read: read its state again now that it is ours.
+                var state = await store.ClaimMessageAsync(
+                    message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
+                if (state == InboundClaim.Finished) continue;
                 var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
                 var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
                 SmsLog.Resumed(logger, message.MessageSid);
-                turns.Add(await TurnAsync(message.MessageSid, message.PhoneHash, from, body));
+                await deliver(await TurnAsync(message.MessageSid, message.PhoneHash, from, body), cancellationToken);
                 await FinishAsync(message.MessageSid);
+                turns++;
             }
             finally
             {
@@ -90,14 +113,18 @@ internal sealed class SmsInbox(
     {
         try
         {
-            return await conversations.HandleAsync(from, body, null, PipelineAsync, CancellationToken.None);
+            return await conversations.HandleAsync(
+                from, body, null, (request, ct) => PipelineAsync(request with { MessageKey = MessageKey(messageSid) }, ct), CancellationToken.None);
         }
         catch (Exception ex)
         {
             SmsLog.TurnFailed(logger, messageSid, ex);
-            return await SafetyNetAsync(hash, body);
+            return await SafetyNetAsync(messageSid, hash, body);
         }
     }
+
+    // The MessageSid names the text for the turn pipeline: one escalation per text, however often its turn runs.
+    private static string MessageKey(string messageSid) => "sms:" + messageSid;
 
     // A message with no text (a photo) is not a question: the bot says it reads text only.
     private Task<Reply> PipelineAsync(TurnRequest request, CancellationToken cancellationToken) =>
@@ -105,7 +132,8 @@ internal sealed class SmsInbox(
             ? Task.FromResult(new Reply(Routes.Fallback, templates.Render("host_text_only", request.Locale, Channel.Sms), [], null))
             : pipeline.HandleAsync(request, cancellationToken);
 
-    private async Task FinishAsync(string messageSid)
+    /// <summary>Records that the text's turn is done and its reply sent (or none due): a retry gets no second reply.</summary>
+    public async Task FinishAsync(string messageSid)
     {
         try
         {
@@ -116,13 +144,21 @@ internal sealed class SmsInbox(
             // The turn is done and its escalation stored (or spooled); left unfinished, a restart would run it again.
             SmsLog.FinishFailed(logger, messageSid, ex);
         }
+        finally
+        {
+            _running.TryRemove(messageSid, out _);
+        }
     }
 
-    private async Task<SmsTurn> SafetyNetAsync(string hash, string body)
+    /// <summary>The reply of a text <see cref="ReceiveAsync"/> handled could not be sent: it stays unfinished, for Twilio's retry or the next start.</summary>
+    public void Abandon(string messageSid) => _running.TryRemove(messageSid, out _);
+
+    private async Task<SmsTurn> SafetyNetAsync(string messageSid, string hash, string body)
     {
         var subscriber = await SafeFindAsync(hash);
         var locale = subscriber?.Locale ?? LocaleGuess.Guess(body) ?? Locales.English;
-        var reply = await safetyNet.ReplyAsync(new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body), CancellationToken.None);
+        var request = new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body) { MessageKey = MessageKey(messageSid) };
+        var reply = await safetyNet.ReplyAsync(request, CancellationToken.None);
         var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
         return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }

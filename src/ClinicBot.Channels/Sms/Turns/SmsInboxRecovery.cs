@@ -15,10 +15,12 @@ internal sealed partial class SmsInboxRecovery(
         if (!conversations.Ready) return;
         try
         {
-            foreach (var turn in await inbox.RecoverAsync(stoppingToken))
-            {
-                if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, stoppingToken);
-            }
+            await inbox.RecoverAsync(
+                async (turn, ct) =>
+                {
+                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, ct);
+                },
+                stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

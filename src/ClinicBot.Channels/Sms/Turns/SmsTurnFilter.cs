@@ -21,7 +21,8 @@ public sealed class SmsTurnFilter
     public async Task<Reply> HandleAsync(TurnRequest request, Func<TurnRequest, CancellationToken, Task<Reply>> next, CancellationToken cancellationToken)
     {
         if (request.Channel != Channel.Sms || !_conversations.Ready) return await next(request, cancellationToken);
-        var turn = await _conversations.HandleAsync(Address(request), request.Text, request.Locale, next, cancellationToken);
+        var turn = await _conversations.HandleAsync(
+            Address(request), request.Text, request.Locale, (r, ct) => next(r with { MessageKey = request.MessageKey }, ct), cancellationToken);
         return turn.Reply with { Text = turn.Text };
     }
 
