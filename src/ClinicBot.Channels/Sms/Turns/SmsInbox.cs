@@ -123,7 +123,7 @@ internal sealed class SmsInbox(
         var subscriber = await SafeFindAsync(hash);
         var locale = subscriber?.Locale ?? LocaleGuess.Guess(body) ?? Locales.English;
         var reply = await safetyNet.ReplyAsync(new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body), CancellationToken.None);
-        var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
+        var text = SmsOptOutRule.MayText(subscriber?.OptedOut ?? false, reply.Route) ? SmsText.Gsm(reply.Text) : "";
         return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }
 
