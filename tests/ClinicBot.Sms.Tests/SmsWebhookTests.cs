@@ -88,7 +88,7 @@ public sealed class SmsWebhookTests(SmsHostFactory host) : IClassFixture<SmsHost
     }
 
     [Fact]
-    public async Task Stop_ThenQuestion_ConfirmsOnceAndNeverRepliesAgain()
+    public async Task Stop_ThenQuestion_ConfirmsOnceAndAnswersOnlyHelp()
     {
         var client = await host.ReadyClientAsync();
         var number = NewNumber();
@@ -97,11 +97,68 @@ public sealed class SmsWebhookTests(SmsHostFactory host) : IClassFixture<SmsHost
         var again = Message(await Text(client, number, "STOP"));
         var question = Message(await Text(client, number, "what are the side effects"));
         var help = Message(await Text(client, number, "HELP"));
+        var afterHelp = Message(await Text(client, number, "is it safe with my blood pressure meds?"));
 
         Assert.Contains("START", stop, StringComparison.Ordinal);
         Assert.Empty(again);
         Assert.Empty(question);
-        Assert.Empty(help);
+        Assert.Contains("Calm Clinic", help, StringComparison.Ordinal);
+        Assert.Contains("Reply STOP to opt out", help, StringComparison.Ordinal);
+        Assert.Contains("Msg & data rates may apply", help, StringComparison.Ordinal);
+        Assert.Empty(afterHelp);
+    }
+
+    [Fact]
+    public async Task Ayuda_AfterAlto_AnsweredInSpanishAndTheOptOutStays()
+    {
+        var client = await host.ReadyClientAsync();
+        var number = NewNumber();
+
+        var alto = Message(await Text(client, number, "ALTO"));
+        var ayuda = Message(await Text(client, number, "ayuda"));
+        var question = Message(await Text(client, number, "cuanto cuesta el tratamiento?"));
+
+        Assert.Contains("baja", alto, StringComparison.Ordinal);
+        Assert.Contains("Asistente de pacientes de Calm Clinic", ayuda, StringComparison.Ordinal);
+        Assert.Contains("(555) 010-2000", ayuda, StringComparison.Ordinal);
+        Assert.Contains("ALTO", ayuda, StringComparison.Ordinal);
+        Assert.Empty(question);
+        Assert.Empty(host.Twilio.To(number));
+    }
+
+    [Fact]
+    public async Task Crisis_FromOptedOutNumber_GetsCrisisRepliesAndUrgentEscalationOnly()
+    {
+        var client = await host.ReadyClientAsync();
+        var number = NewNumber();
+
+        await Text(client, number, "STOP");
+        var crisis = Message(await Text(client, number, "i cant do this anymore, i want to kill myself"));
+        var later = Message(await Text(client, number, "what are the side effects"));
+
+        Assert.Contains("988", crisis, StringComparison.Ordinal);
+        Assert.Contains("911", crisis, StringComparison.Ordinal);
+        Assert.Equal(1, SmsSegments.Count(crisis));
+        Assert.Contains(await EscalationsAsync(number), e => e.Priority == "urgent" && e.Reason == "crisis");
+        // While the conversation is in crisis the pipeline gives crisis replies only; the question is not answered.
+        Assert.Contains("988", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("More:", later, StringComparison.Ordinal);
+        Assert.True((await host.Services.GetRequiredService<SqliteSmsStore>().FindByHashAsync(
+            host.Services.GetRequiredService<PhoneProtector>().Hash(number), CancellationToken.None))!.OptedOut);
+    }
+
+    [Fact]
+    public async Task PersonRequest_FromOptedOutNumber_IsEscalatedButNotAnswered()
+    {
+        var client = await host.ReadyClientAsync();
+        var number = NewNumber();
+
+        await Text(client, number, "stop");
+        var reply = Message(await Text(client, number, "can someone call me back about my appointment"));
+
+        Assert.Empty(reply);
+        Assert.Contains(await EscalationsAsync(number), e => e.Reason == "requested");
+        Assert.Empty(host.Twilio.To(number));
     }
 
     [Theory]

@@ -5,21 +5,26 @@ using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBot.Staff.Tests;
 
-/// <summary>The real engine and staff services over a temporary SQLite file, with a clock the test controls.</summary>
+/// <summary>
+/// The real engine and staff services over a temporary SQLite file, with a clock the test controls: the domain clock
+/// (SLA due times, queue ages, sign-in lockouts) and the timers on it (the webhook sender's retry delays and attempt
+/// timeouts) move only when the test advances it (<see cref="FakeClockDriver"/>).
+/// </summary>
 public sealed class StaffHost : IDisposable
 {
     private readonly EngineHost _host;
 
     public StaffHost(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
-        Clock = new ManualTimeProvider(now ?? new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(-8)));
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.FromHours(-8)));
         _host = new EngineHost(settings, services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<NotificationDispatcher>());
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public T Get<T>() where T : notnull => _host.Get<T>();
 

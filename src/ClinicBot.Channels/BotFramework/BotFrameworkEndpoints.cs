@@ -77,6 +77,12 @@ public static class BotFrameworkEndpoints
         try
         {
             var result = await processor.ProcessAsync(activity, cancellationToken);
+            if (result.Refusal is { } refusal)
+            {
+                // Like the Twilio webhook without its keys: the channel sees the refusal; the processor logged why.
+                return TypedResults.Problem(title: "Channel not configured", detail: refusal, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             return result.ExpectReplies ? TypedResults.Json(new ExpectedReplies(result.Replies), ActivityJson.Options) : TypedResults.Ok();
         }
         catch (ConnectorDeliveryException ex)

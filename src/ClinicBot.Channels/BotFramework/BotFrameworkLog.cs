@@ -58,4 +58,7 @@ internal static partial class BotFrameworkLog
 
     [LoggerMessage(19, LogLevel.Error, "Unfinished {Scope} turns could not be recovered")]
     public static partial void RecoveryFailed(ILogger logger, string scope, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Error, "Refused activity {ActivityId} from channel {ChannelId}: {Reason}")]
+    public static partial void Refused(ILogger logger, string? activityId, string? channelId, string reason);
 }

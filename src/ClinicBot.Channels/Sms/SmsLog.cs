@@ -56,6 +56,12 @@ internal static partial class SmsLog
     [LoggerMessage(18, LogLevel.Error, "SMS {MessageSid}: the turn is done but could not be marked finished")]
     public static partial void FinishFailed(ILogger logger, string messageSid, Exception exception);
 
+    [LoggerMessage(19, LogLevel.Warning, "Phone {PhoneId} opted out but sent a crisis message: texting the crisis reply only; the escalation is raised")]
+    public static partial void CrisisToOptedOut(ILogger logger, string phoneId);
+
+    [LoggerMessage(20, LogLevel.Error, "An SMS turn from Azure Bot Service's SMS channel failed; the safety net replies under the SMS rules")]
+    public static partial void ActivityTurnFailed(ILogger logger, Exception exception);
+
     /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
     public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;
 }

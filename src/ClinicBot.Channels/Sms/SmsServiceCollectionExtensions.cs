@@ -1,10 +1,12 @@
 using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Turns;
 using ClinicBot.Http.Resilience;
 using ClinicBot.Staff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Channels.Sms;
@@ -32,7 +34,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<SmsOutbound>();
         services.AddSingleton<SmsReplyFormatter>();
         services.AddSingleton<SmsConversations>();
-        services.AddSingleton(sp => new SmsTurnFilter(sp.GetRequiredService<SmsConversations>()));
+        services.AddSingleton(sp => new SmsTurnFilter(
+            sp.GetRequiredService<SmsConversations>(), sp.GetRequiredService<SafetyNet>(), sp.GetRequiredService<ILogger<SmsTurnFilter>>()));
         services.AddSingleton<SmsBackgroundReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<SmsBackgroundReplies>());
         services.AddSingleton<SmsInbox>();

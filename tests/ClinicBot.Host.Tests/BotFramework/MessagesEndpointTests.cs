@@ -53,17 +53,6 @@ public sealed class MessagesEndpointTests(HostFactory host) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task Messages_SmsChannel_RepliesInShortPlainText()
-    {
-        var response = await _client.PostAsJsonAsync("/api/messages", Message("What are the side effects?", channelId: "sms", expectReplies: true));
-
-        var reply = Assert.Single(await RepliesAsync(response))!;
-        Assert.Null(reply["textFormat"]);
-        Assert.DoesNotContain("**", (string?)reply["text"]);
-        Assert.True(((string?)reply["text"])!.Length <= 320);
-    }
-
-    [Fact]
     public async Task Messages_SpanishLocale_RepliesInSpanish()
     {
         var response = await _client.PostAsJsonAsync("/api/messages", Message("quiero hablar con una persona", locale: "es-MX", expectReplies: true));

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace ClinicBot.Host.Tests.Fixtures;
@@ -65,10 +66,14 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     /// <summary>The cloud token endpoint: the one seam that cannot run here.</summary>
     public Mock<TokenCredential> Credential { get; } = new();
 
+    /// <summary>Every log line the host writes.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Credential.Object);

@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ClinicBot.Staff.Notifications;
+using ClinicBot.Testing;
 
 namespace ClinicBot.Staff.Tests.Notifications;
 
-/// <summary>A real local webhook (HttpListener on loopback) that is down, then recovers.</summary>
+/// <summary>
+/// A real local webhook (HttpListener on loopback) that is down, then recovers. The sender's retry delays run on the
+/// host's fake clock, so the test moves it while the webhook is down.
+/// </summary>
 public sealed class NotificationDispatcherTests : IDisposable
 {
     private const string Secret = "test-signing-secret";
@@ -28,7 +32,8 @@ public sealed class NotificationDispatcherTests : IDisposable
         await _host.SayAsync("crisis-webhook", "I want to kill myself");
         var dispatcher = _host.Get<NotificationDispatcher>();
 
-        var whileDown = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        // Refused connections are retried after a backoff: the clock moves through the retry delays.
+        var whileDown = await _host.Clock.AdvanceUntilDoneAsync(dispatcher.DeliverDueAsync(CancellationToken.None), TimeSpan.FromMilliseconds(100));
         Assert.Equal(0, whileDown);
         Assert.Equal("open", (await _host.OnlyEscalationAsync("crisis-webhook")).Status);
 
@@ -38,7 +43,8 @@ public sealed class NotificationDispatcherTests : IDisposable
         var received = ReceiveOneAsync(webhook);
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var afterRecovery = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        // The webhook answers the first attempt: no retry delay to move through.
+        var afterRecovery = await dispatcher.DeliverDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         var (body, signature) = await received.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, afterRecovery);

@@ -30,7 +30,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task GetActivities_ExpiredToken_Returns403TokenExpired()
     {
-        _factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        _factory.TokenClock.Advance(TimeSpan.FromMinutes(31));
         var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{_conversationId}/activities", _token);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("TokenExpired", await ErrorCodeAsync(response));
@@ -39,7 +39,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_ExpiredToken_Returns403()
     {
-        _factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        _factory.TokenClock.Advance(TimeSpan.FromMinutes(31));
         var response = await SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", _token);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -47,9 +47,9 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_BeforeExpiry_ExtendsTheConversation()
     {
-        _factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        _factory.TokenClock.Advance(TimeSpan.FromMinutes(20));
         var refreshed = await (await SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", _token)).Content.ReadFromJsonAsync<JsonElement>();
-        _factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        _factory.TokenClock.Advance(TimeSpan.FromMinutes(20));
         var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{_conversationId}/activities", refreshed.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -173,7 +173,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     {
         var start = await (await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{_conversationId}", _token)).Content.ReadFromJsonAsync<JsonElement>();
         var streamUrl = new Uri(start.GetProperty("streamUrl").GetString()!);
-        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        _factory.TokenClock.Advance(TimeSpan.FromMinutes(2));
         var response = await _client.GetAsync(streamUrl.PathAndQuery);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ClinicBot.Channels.DirectLine;
 using ClinicBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,16 +10,24 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBot.WebChat.Tests.DirectLine;
 
-/// <summary>The real host over the repository's articles and prompts, its own SQLite file, and a clock the test moves.</summary>
+/// <summary>
+/// The real host over the repository's articles and prompts, its own SQLite file, and a token clock the test moves.
+/// Only the Direct Line tokens read the fake clock (their expiry is what the tests move it for); the rest of the host
+/// (typing indicators, retries, background loops, timestamps) keeps the system clock, as in production, so no wait in
+/// an end-to-end turn hangs on a fake timer nobody advances.
+/// </summary>
 /// <param name="dataDirectory">A data folder another factory used (a restart); it is then left for the test to delete.</param>
 public sealed class WebChatHostFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("clinicbot-webchat-").FullName;
 
-    public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The clock that issues and checks Direct Line tokens (conversation and stream tokens alike).</summary>
+    public FakeTimeProvider TokenClock { get; } = new(DateTimeOffset.UtcNow);
 
     public string DatabasePath => Path.Combine(_dataDirectory, "clinicbot.db");
 
@@ -32,7 +41,8 @@ public sealed class WebChatHostFactory(string? dataDirectory = null) : WebApplic
             ["Knowledge:LexiconPath"] = Path.Combine(RepositoryPaths.Knowledge, "synonyms.yaml"),
             ["Prompts:Path"] = RepositoryPaths.Prompts,
         }));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton(sp => new DirectLineTokens(sp.GetRequiredService<IOptions<WebChatOptions>>(), TokenClock)));
     }
 
     /// <summary>A token from <c>POST /api/webchat/token</c> and the started conversation.</summary>

@@ -16,7 +16,10 @@ namespace ClinicBot.Channels.BotFramework.Turns;
 /// Handles one authenticated activity: a message is written to the inbox (<see cref="IActivityInbox"/>) and goes
 /// through the turn pipeline, a member joining gets one welcome, events and everything else are acknowledged. A failing
 /// turn still gets the safe fallback reply; a duplicate activity id gets nothing; a turn cut short by a crash runs on
-/// the channel's retry or at the next start-up (<see cref="RecoverAsync"/>).
+/// the channel's retry or at the next start-up (<see cref="RecoverAsync"/>). An activity of a channel whose rules
+/// cannot run here (<see cref="ITurnHandler.RefusalReason"/>: Azure's SMS channel without the phone keys) is refused
+/// before anything is stored or sent. On the SMS channel a text goes only in reply to the patient's own message: a
+/// member joining gets no welcome there (as on the Twilio webhook, and never to a number that opted out).
 /// </summary>
 public sealed class ActivityProcessor
 {
@@ -106,6 +109,11 @@ public sealed class ActivityProcessor
         var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
         var outbox = new Outbox(expectReplies ? null : _connector);
         BotFrameworkLog.Received(_logger, inbound.Id, inbound.Type!, inbound.ChannelId);
+        if (_turns.RefusalReason(Request(inbound, inbound.Text ?? "")) is { } refusal)
+        {
+            BotFrameworkLog.Refused(_logger, inbound.Id, inbound.ChannelId, refusal);
+            return new ActivityOutcome(expectReplies, []) { Refusal = refusal };
+        }
 
         // A patient's message is in the inbox before its turn runs; this key is set while this call runs that turn.
         string? running = null;
@@ -195,7 +203,7 @@ public sealed class ActivityProcessor
     {
         var (locale, channel, text) = (Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound), inbound.Text?.Trim());
         if (_safetyNet is null || string.IsNullOrEmpty(text)) return _replies.Fallback(locale, channel);
-        return await _safetyNet.ReplyAsync(_turns.Identify(new TurnRequest(ConversationKey(inbound), channel, locale, text) { MessageKey = MessageKey(inbound) }), cancellationToken);
+        return await _safetyNet.ReplyAsync(_turns.Identify(Request(inbound, text)), cancellationToken);
     }
 
     // Everything but an inboxed message: a message without an id, a member joining, events.
@@ -216,6 +224,7 @@ public sealed class ActivityProcessor
                 // A null entry (some clients send one) is skipped like a member without an id.
                 var members = (inbound.MembersAdded ?? []).OfType<ChannelAccount>()
                     .Where(m => !string.IsNullOrEmpty(m.Id) && !string.Equals(m.Id, inbound.Recipient?.Id, StringComparison.Ordinal));
+                if (ReplyActivities.ChannelOf(inbound) == Channel.Sms) break;
                 foreach (var member in members) await WelcomeAsync(inbound, member, outbox, cancellationToken);
                 break;
             case ActivityTypes.Event when inbound.Name == "handoff.status":
@@ -243,7 +252,7 @@ public sealed class ActivityProcessor
         }
         else
         {
-            var request = new TurnRequest(ConversationKey(inbound), channel, locale, text) { MessageKey = MessageKey(inbound) };
+            var request = Request(inbound, text);
             // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
             // Not for SMS: its conversation id is the patient's phone number, which is never stored in clear.
             if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false && channel != Channel.Sms)
@@ -331,6 +340,9 @@ public sealed class ActivityProcessor
     };
 
     internal static string ConversationKey(Activity inbound) => $"{inbound.ChannelId}:{inbound.Conversation?.Id}";
+
+    private static TurnRequest Request(Activity inbound, string text) =>
+        new(ConversationKey(inbound), ReplyActivities.ChannelOf(inbound), Locales.Normalize(inbound.Locale), text) { MessageKey = MessageKey(inbound) };
 
     private static string Key(string kind, Activity inbound, string id) => $"{kind}:{ConversationKey(inbound)}:{id}";
 

@@ -10,8 +10,10 @@ namespace ClinicBot.Channels.Sms;
 /// The SMS rules every text goes through, from Twilio's webhook or Azure Bot Service's SMS channel alike. The patient is
 /// known by the HMAC of their number (the conversation id is derived from it, never the number). Crisis content always
 /// goes to the turn pipeline; otherwise a message that is only a keyword is handled here (STOP: opt-out recorded and
-/// one confirmation; START/UNSTOP/YES: opt-in; HELP/INFO/AYUDA: program, phone, opt-out, rates). Everything else goes
-/// through the one turn pipeline and is fitted into two segments. Nothing is ever sent to a number that opted out.
+/// one confirmation; START/UNSTOP/YES: opt-in; HELP/INFO/AYUDA: program, phone, opt-out, rates, after STOP too).
+/// Everything else goes through the one turn pipeline and is fitted into two segments. A number that opted out is
+/// texted only what <see cref="SmsOptOutRule"/> allows (HELP, and the crisis reply to a crisis, whose escalation is
+/// raised like any other); its other messages are still triaged and escalated, but not answered.
 /// </summary>
 internal sealed class SmsConversations(
     SqliteSmsStore store,
@@ -69,16 +71,19 @@ internal sealed class SmsConversations(
                 if (await store.SetOptedOutAsync(hash, false, now, cancellationToken)) SmsLog.OptedIn(logger, phoneId);
                 return Template(subscriber, keyword, SmsRoutes.OptIn, "sms_opt_in", locale);
             case SmsKeyword.Help:
-                return subscriber.OptedOut ? Silent(subscriber, keyword, SmsRoutes.Help) : Template(subscriber, keyword, SmsRoutes.Help, "sms_help", locale);
+                // User-initiated, so answered whatever the opt-out state (the reply says how to opt out, not in).
+                return Template(subscriber, keyword, SmsRoutes.Help, "sms_help", locale);
         }
 
         var reply = await turn(new TurnRequest(subscriber.ConversationId, Channel.Sms, locale, text), cancellationToken);
-        if (subscriber.OptedOut)
+        if (!SmsOptOutRule.MayText(subscriber.OptedOut, reply.Route))
         {
-            // Still triaged and escalated (staff can phone a patient in crisis), but not texted.
+            // Still triaged and escalated (staff can phone the patient), but not texted.
             SmsLog.Suppressed(logger, phoneId);
             return new SmsTurn(subscriber.ConversationId, hash, keyword, reply, "");
         }
+
+        if (subscriber.OptedOut) SmsLog.CrisisToOptedOut(logger, phoneId);
 
         var formatted = formatter.Format(reply, locale);
         if (reply.Route == Routes.Crisis && SmsSegments.Count(formatted) > 1) SmsLog.CrisisTooLong(logger, SmsSegments.Count(formatted));

@@ -159,7 +159,7 @@ internal sealed class SmsInbox(
         var locale = subscriber?.Locale ?? LocaleGuess.Guess(body) ?? Locales.English;
         var request = new TurnRequest(SmsConversations.ConversationIdOfHash(hash), Channel.Sms, locale, body) { MessageKey = MessageKey(messageSid) };
         var reply = await safetyNet.ReplyAsync(request, CancellationToken.None);
-        var text = subscriber is { OptedOut: true } ? "" : SmsText.Gsm(reply.Text);
+        var text = SmsOptOutRule.MayText(subscriber?.OptedOut ?? false, reply.Route) ? SmsText.Gsm(reply.Text) : "";
         return new SmsTurn(subscriber?.ConversationId ?? "", hash, SmsKeyword.None, reply with { Text = text }, text);
     }
 

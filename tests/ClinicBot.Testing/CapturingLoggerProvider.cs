@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ClinicBot.Sms.Tests.Fixtures;
+namespace ClinicBot.Testing;
 
 /// <summary>Keeps every formatted log line (with its exception), to prove what never reaches the logs.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
