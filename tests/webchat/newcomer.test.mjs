@@ -63,6 +63,8 @@ function newcomerEnvironment() {
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
     DOTNET_NOLOGO: '1',
     DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',
+    // No MSBuild worker nodes left behind after the clone's builds.
+    MSBUILDDISABLENODEREUSE: '1',
     npm_config_prefer_offline: 'true',
   };
 }
@@ -75,6 +77,7 @@ let hostProcess;
 let browser;
 
 after(async () => {
+  const since = Date.now();
   await browser?.close();
   if (hostProcess && hostProcess.exitCode === null && hostProcess.signalCode === null) {
     const exited = new Promise((r) => hostProcess.once('exit', r));
@@ -85,6 +88,7 @@ after(async () => {
   }
   writeFileSync(join(artifacts, 'newcomer-host.log'), hostLog.join(''));
   rmSync(workDir, { recursive: true, force: true });
+  console.log(`# newcomer: host stopped and clone removed in ${((Date.now() - since) / 1000).toFixed(0)} s`);
 });
 
 test('a newcomer follows the README: run command, staff add, sign in, a crisis arrives live, reply', { timeout: 600_000 }, async (t) => {
