@@ -90,7 +90,7 @@ after(async () => {
   const stopped = Date.now();
   writeFileSync(join(artifacts, 'newcomer-host.log'), hostLog.join(''));
   rmSync(workDir, { recursive: true, force: true });
-  console.log(`# newcomer: host stopped in ${((stopped - since) / 1000).toFixed(0)} s, clone removed in ${((Date.now() - stopped) / 1000).toFixed(0)} s`);
+  console.log(`newcomer: host stopped in ${((stopped - since) / 1000).toFixed(0)} s, clone removed in ${((Date.now() - stopped) / 1000).toFixed(0)} s`);
 });
 
 test('a newcomer follows the README: run command, staff add, sign in, a crisis arrives live, reply', { timeout: 600_000 }, async (t) => {
