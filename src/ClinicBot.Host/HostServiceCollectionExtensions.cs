@@ -28,6 +28,8 @@ internal static class HostServiceCollectionExtensions
         services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();
+        services.AddOptions<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section));
+        services.AddSingleton<TurnWarmup>();
         services.AddSingleton<EngineWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineWarmup>());
         services.AddSingleton<DeferredWorkService>();

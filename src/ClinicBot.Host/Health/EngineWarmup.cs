@@ -4,14 +4,16 @@ using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Knowledge;
 using ClinicBot.Safety.Triage;
+using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Host.Health;
 
 /// <summary>
-/// Loads the articles, brings the search index up to date, builds the turn pipeline and the channels' stores and runs
-/// the triage model once at start-up, so the first patient does not wait.
+/// Loads the articles, brings the search index up to date, builds the turn pipeline and the channels' stores, runs the
+/// triage model once, then representative turns (<see cref="TurnWarmup"/>) at start-up, so the first patients neither
+/// wait nor pay for compilation: the host says it is ready only after that.
 /// </summary>
-internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<EngineWarmup> logger) : BackgroundService
+internal sealed partial class EngineWarmup(IServiceProvider services, IOptions<WarmupOptions> options, ILogger<EngineWarmup> logger) : BackgroundService
 {
     private volatile bool _ready;
 
@@ -21,7 +23,7 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
     /// <summary>How many articles were loaded.</summary>
     public int Articles { get; private set; }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         services.GetRequiredService<TurnPipeline>();
@@ -43,6 +45,8 @@ internal sealed partial class EngineWarmup(IServiceProvider services, ILogger<En
         }
 
         Articles = knowledge.Articles.Count;
+        // Then whole turns on a throwaway copy of the path (no patient data, no escalation), until compilation settles.
+        if (options.Value.Turns) await services.GetRequiredService<TurnWarmup>().RunAsync(stoppingToken);
         _ready = true;
         Loaded(logger, Articles);
     }, stoppingToken);
