@@ -15,9 +15,9 @@ internal sealed class RuleCompiler(TextNormalizer normalizer)
     // group. No IgnoreCase: text and patterns are both lower case already, and case-insensitive matching is slower.
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    // A clinician's pattern that backtracks badly must not stall a patient's message: matching gives up (and throws) after
+    // A clinician's pattern that backtracks badly must not stall a patient's message: matching gives up after
     // this long. Generous, because a busy machine can deschedule a thread mid-match; a healthy rule takes microseconds.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Compiles a rule whose phrases are registered in <paramref name="phrases"/> (matched word by word).</summary>
     public CompiledRule Compile(string file, RuleModel rule, string responseKey, PhraseIndex phrases)
