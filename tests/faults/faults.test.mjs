@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { DataFolder, startHost, smsWebhook, twimlMessage, messageSid, sleep, until } from './support/host.mjs';
 import { fakeTwilio, fakeConnector, hangingLlm, holdWriteLock } from './support/fakes.mjs';
 import { webChatVisitor, reconnect, postMessage, storedActivities, botMessages, channelMessage, postActivity, signInStaff } from './support/clients.mjs';
-import { row, format, lost, save } from './support/table.mjs';
+import { row, format, save, assertClean } from './support/table.mjs';
 
 // What patients in crisis write, in English and Spanish, lowercase and not.
 const crises = [
@@ -147,9 +147,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
   }
 
   await host.stop();
-  assert.equal(lost(r), 0, r.notes.join('; '));
-  assert.equal(r.duplicates, 0, r.notes.join('; '));
-  assert.equal(r.errors5xx, 0, r.notes.join('; '));
+  assertClean(r);
 });
 
 test('Web Chat (Direct Line): kill -9 during a crisis turn, restart, reconnect, resend what the host never took', async () => {
@@ -193,9 +191,7 @@ test('Web Chat (Direct Line): kill -9 during a crisis turn, restart, reconnect, 
   }
 
   await host.stop();
-  assert.equal(lost(r), 0, r.notes.join('; '));
-  assert.equal(r.duplicates, 0, r.notes.join('; '));
-  assert.equal(r.errors5xx, 0, r.notes.join('; '));
+  assertClean(r);
 });
 
 test('/api/messages: kill -9 during a crisis turn, restart, the channel resends the same activity', async () => {
@@ -229,9 +225,7 @@ test('/api/messages: kill -9 during a crisis turn, restart, the channel resends 
   }
 
   await host.stop();
-  assert.equal(lost(r), 0, r.notes.join('; '));
-  assert.equal(r.duplicates, 0, r.notes.join('; '));
-  assert.equal(r.errors5xx, 0, r.notes.join('; '));
+  assertClean(r);
 });
 
 test('database locked (a second connection holds BEGIN EXCLUSIVE for 15 s) during crisis turns on SMS, Direct Line and /api/messages', async () => {
@@ -313,11 +307,7 @@ test('database locked (a second connection holds BEGIN EXCLUSIVE for 15 s) durin
   await host.stop();
   assert.equal(ready.status, 503, '/readyz reports the database while it refuses writes');
   assert.equal(readyAfter.status, 200);
-  for (const r of [sms, webChat, messages]) {
-    assert.equal(lost(r), 0, `${r.fault}: ${JSON.stringify(r)}`);
-    assert.equal(r.duplicates, 0, `${r.fault}: ${JSON.stringify(r)}`);
-    assert.equal(r.errors5xx, 0, `${r.fault}: ${JSON.stringify(r)}`);
-  }
+  for (const r of [sms, webChat, messages]) assertClean(r);
 });
 
 // A staff reply to a patient whose channel is down: claim and reply answer (202 queued for the reply), never 5xx; once
@@ -402,11 +392,7 @@ test('Twilio REST API and the Bot Framework Connector down during staff replies,
     assert.deepEqual(sent.body, { delivered: false, queued: true });
     assert.equal(joins, 1, 'the join notice arrives once');
   }
-  for (const r of [twilioRow, connectorRow]) {
-    assert.equal(lost(r), 0, `${r.fault}: ${r.notes.join('; ')}`);
-    assert.equal(r.duplicates, 0, `${r.fault}: ${r.notes.join('; ')}`);
-    assert.equal(r.errors5xx, 0, `${r.fault}: ${r.notes.join('; ')}`);
-  }
+  for (const r of [twilioRow, connectorRow]) assertClean(r);
 });
 
 test('the fault table: nothing lost, nothing twice, no 5xx', () => {
@@ -415,8 +401,6 @@ test('the fault table: nothing lost, nothing twice, no 5xx', () => {
   save('faults.txt', `${table}\n${rows.map((r) => `${r.fault}: ${r.notes.join('; ')}`).join('\n')}\n`);
   for (const r of rows) {
     assert.ok(r.tried > 0, `${r.fault}: ran`);
-    assert.equal(lost(r), 0, `${r.fault}: lost`);
-    assert.equal(r.duplicates, 0, `${r.fault}: duplicates`);
-    assert.equal(r.errors5xx, 0, `${r.fault}: 5xx`);
+    assertClean(r);
   }
 });

@@ -11,10 +11,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repo } from './support/host.mjs';
+import { freePort, repo } from './support/host.mjs';
 import { artifacts, launchChromium, screenshot } from './support/browser.mjs';
 
 const readme = readFileSync(join(repo, 'README.md'), 'utf8');
@@ -41,17 +40,6 @@ function staffCommand() {
   const name = /--name\s+"([^"]+)"/.exec(line)?.[1];
   assert.ok(email && name, `the README's staff command names no --email and --name: ${line}`);
   return { line: line.trim(), email, name };
-}
-
-async function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 // The machine's environment less anything that would point the run elsewhere than the README says it goes.

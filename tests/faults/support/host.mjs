@@ -3,11 +3,14 @@
 // and another started on the same folder (the same database, Data Protection keys and Web Chat signing key).
 import { spawn, execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import twilio from 'twilio';
+// The Web Chat tests' helper (node built-ins only), shared rather than written again.
+import { freePort } from '../../webchat/support/host.mjs';
+
+export { freePort };
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const hostDll = process.env.CLINICBOT_HOST_DLL ?? join(repo, 'src/ClinicBot.Host/bin/Debug/net10.0/ClinicBot.Host.dll');
@@ -32,17 +35,6 @@ export async function until(condition, ms, what) {
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await sleep(100);
   }
-}
-
-export async function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** A folder for one scenario's data (database, keys); removed by {@link DataFolder.remove}. */

@@ -1,6 +1,7 @@
 // The fault table: one row per fault, what was tried and what came out of it. "lost" is what was tried and never
 // delivered or never kept: replies (tried − delivered) plus escalations (tried − kept); it must be 0, like duplicates
 // and 5xx.
+import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,14 @@ export function row(fault) {
 }
 
 export const lost = (r) => Math.max(0, r.tried - r.delivered) + Math.max(0, r.tried - r.kept);
+
+/** Fails unless the row lost nothing, answered nothing twice and saw no 5xx; the message names the fault and its notes. */
+export function assertClean(r) {
+  const why = (column) => `${r.fault}: ${column} (${r.notes.join('; ')})`;
+  assert.equal(lost(r), 0, why('lost'));
+  assert.equal(r.duplicates, 0, why('duplicates'));
+  assert.equal(r.errors5xx, 0, why('5xx'));
+}
 
 /** The table as aligned plain text. */
 export function format(rows, title) {

@@ -17,7 +17,8 @@ export const clinic = {
   address: '1200 K Street, Sacramento, CA 95814',
 };
 
-async function freePort() {
+/** A free loopback port. */
+export async function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
