@@ -69,7 +69,12 @@ public sealed class SentenceEmbedder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Count == 0) throw new ArgumentException("At least one part.", nameof(parts));
-        if (parts.Count == 1) return new PartedEmbedding(Embed(parts[0]), [Embed(parts[0])]);
+        if (parts.Count == 1)
+        {
+            var vector = Embed(parts[0]);
+            return new PartedEmbedding(vector, [vector]);
+        }
+
         return _partedCache.GetOrAdd(string.Join('\n', parts), _ => ComputeParts(parts));
     }
 
@@ -86,9 +91,18 @@ public sealed class SentenceEmbedder : IDisposable
         }
 
         ids.Add(_tokenizer.SeparatorTokenId);
-        var hidden = Hidden(ids.ToArray());
-        var whole = _cache.GetOrAdd(string.Join(' ', parts), _ => MeanPoolNormalized(hidden, 0, ids.Count));
-        return new PartedEmbedding(whole, ranges.Select(r => r.End.Value > r.Start.Value ? MeanPoolNormalized(hidden, r.Start.Value, r.End.Value) : null).ToList());
+        // Pooled straight from ONNX Runtime's output buffer: the whole over every token, each part over its own.
+        using var outputs = Run([ids.ToArray()], ids.Count);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var whole = MeanPoolNormalized(hidden, 0, ids.Count);
+        var vectors = new float[]?[ranges.Count];
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var (start, end) = (ranges[i].Start.Value, ranges[i].End.Value);
+            vectors[i] = end > start ? MeanPoolNormalized(hidden, start, end) : null;
+        }
+
+        return new PartedEmbedding(_cache.GetOrAdd(string.Join(' ', parts), _ => whole), vectors);
     }
 
     /// <summary>The transformer alone on already tokenized input: the floor a benchmark compares triage against.</summary>
@@ -106,13 +120,6 @@ public sealed class SentenceEmbedder : IDisposable
         }
 
         return vectors;
-    }
-
-    // The last hidden state of one token sequence, copied out of ONNX Runtime's buffer.
-    private float[] Hidden(long[] tokenIds)
-    {
-        using var outputs = Run([tokenIds], tokenIds.Length);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
     private IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<long[]> batch, int length)
