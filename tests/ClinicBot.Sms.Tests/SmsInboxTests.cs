@@ -15,6 +15,7 @@ namespace ClinicBot.Sms.Tests;
 public sealed class SmsInboxTests
 {
     private const string CrisisText = "took every pill in my cabinet about an hour ago, starting to feel really strange";
+    private const string CrisisReply = "Please call 911 now, or call or text 988. A member of our team has been alerted.";
 
     [Fact]
     public async Task TurnCutShortByACrash_IsRunAtTheNextStartUp_AndTheCrisisReplySent()
@@ -40,6 +41,54 @@ public sealed class SmsInboxTests
             Assert.Contains("988", sent.Body, StringComparison.Ordinal);
             Assert.Equal("urgent", Assert.Single(await EscalationsAsync(restarted, number)).Priority);
             Assert.Empty(await restarted.Services.GetRequiredService<SqliteSmsStore>().UnfinishedAsync(CancellationToken.None));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ReplyReadyWhenTheProcessDied_AndTwilioHasIt_IsNotSentAgain()
+    {
+        var (number, sid, reply) = (SmsHostFactory.NewNumber(), SmsHostFactory.NewSid(), CrisisReply);
+        var sent = await RestartAfterReplyKeptAsync(number, sid, reply, twilioHasIt: true);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task ReplyReadyWhenTheProcessDied_AndTwilioLacksIt_IsSentOnce_AsItWasWritten()
+    {
+        var (number, sid, reply) = (SmsHostFactory.NewNumber(), SmsHostFactory.NewSid(), CrisisReply);
+        var sent = await RestartAfterReplyKeptAsync(number, sid, reply, twilioHasIt: false);
+        Assert.Equal(reply, Assert.Single(sent).Body);
+    }
+
+    // A crisis text whose turn ran and whose reply was kept; the process dies before it marks the text finished (with
+    // the TwiML answer at Twilio or not). Returns what the restarted host sent through the REST API.
+    private static async Task<IReadOnlyList<FakeTwilioApi.Sent>> RestartAfterReplyKeptAsync(string number, string sid, string reply, bool twilioHasIt)
+    {
+        var data = Directory.CreateTempSubdirectory("clinicbot-sms-kept-").FullName;
+        try
+        {
+            using (var crashed = SmsHostFactory.OnData(data))
+            {
+                // The patient has texted before; then the crisis text's turn runs and the process dies with its reply kept.
+                await (await crashed.ReadyClientAsync()).SendAsync(SmsHostFactory.Webhook(number, "how long does an infusion take?"));
+                await ClaimAsync(crashed, sid, number, CrisisText);
+                var phones = crashed.Services.GetRequiredService<PhoneProtector>();
+                await crashed.Services.GetRequiredService<SqliteSmsStore>().KeepReplyAsync(sid, phones.Encrypt(reply, sid), CancellationToken.None);
+            }
+
+            using var restarted = SmsHostFactory.OnData(data);
+            if (twilioHasIt) restarted.Twilio.CreatedFromTwiml(number, reply);
+            await restarted.ReadyClientAsync();
+            var store = restarted.Services.GetRequiredService<SqliteSmsStore>();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await store.UnfinishedAsync(CancellationToken.None)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+            Assert.Empty(await store.UnfinishedAsync(CancellationToken.None));
+            return restarted.Twilio.To(number);
         }
         finally
         {

@@ -70,14 +70,16 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
   const settings = { 'Sms:Twilio:ApiBaseUrl': twilioApi.url };
   let host = await newHost(folder, settings);
 
-  // Milliseconds between sending the webhook and the kill: before the MessageSid is stored, while the turn runs, after.
-  const points = [0, 1, 3, 6, 10, 20, 40, 80];
+  // Milliseconds between sending the webhook and the kill: before the MessageSid is stored, while the turn runs, after;
+  // last, the instant the TwiML answer arrives (before the host has marked the text finished, or just after).
+  const points = [0, 1, 3, 6, 10, 20, 40, 80, 'answer'];
   for (const [i, delay] of points.entries()) {
     const patient = `+1916555${String(2000 + i)}`;
     const text = { sid: messageSid(), from: patient, body: crisis(i) };
     const before = urgent(folder);
     const first = smsWebhook(host.url, text).then(async (res) => ({ status: res.status, xml: await res.text() }), () => ({ status: 0 }));
-    if (delay > 0) await sleep(delay);
+    if (delay === 'answer') await first;
+    else if (delay > 0) await sleep(delay);
     await host.kill();
     const answered = await first;
     host = await newHost(folder, settings);
@@ -85,7 +87,9 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     const replies = [];
     if (is5xx(answered.status)) r.errors5xx += 1;
     if (answered.status === 200) {
+      // Twilio read the TwiML answer: it creates the reply message (listed by its Messages API).
       replies.push(twimlMessage(answered.xml));
+      twilioApi.twiml(patient, twimlMessage(answered.xml));
     } else {
       // No answer reached Twilio: it retries the same MessageSid.
       const retry = await smsWebhook(host.url, text);
@@ -98,7 +102,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     await sleep(300);
     const texts = [...replies, ...twilioApi.to(patient).map((m) => m.body)];
     count(r, texts.filter(isCrisisReply).length, urgent(folder) - before);
-    r.notes.push(`${delay} ms: first ${answered.status}, replies ${texts.filter(isCrisisReply).length}`);
+    r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies ${texts.filter(isCrisisReply).length}`);
   }
 
   // The crisis text arrives while the patient's question waits on an LLM that never answers; the kill catches both.
@@ -126,6 +130,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     for (const status of [answered.status, askedAnswer.status]) if (is5xx(status)) r.errors5xx += 1;
     if (answered.status === 200) {
       replies.push(twimlMessage(answered.xml));
+      twilioApi.twiml(patient, twimlMessage(answered.xml));
     } else {
       const retry = await smsWebhook(host.url, text);
       if (is5xx(retry.status)) r.errors5xx += 1;
@@ -164,7 +169,8 @@ test('Web Chat (Direct Line): kill -9 during a crisis turn, restart, reconnect, 
     const before = urgent(folder);
     const clientActivityID = `fault-${i}`;
     const first = postMessage(visitor, crisis(i + 2), clientActivityID);
-    if (delay > 0) await sleep(delay);
+    if (delay === 'answer') await first;
+    else if (delay > 0) await sleep(delay);
     await host.kill();
     const answered = await first;
     host = await newHost(folder, {}, { smsEnabled: false });
@@ -186,7 +192,7 @@ test('Web Chat (Direct Line): kill -9 during a crisis turn, restart, reconnect, 
     const stored = crisisReplies(visitor, await storedActivities(visitor), clientActivityID);
     const seen = crisisReplies(visitor, [...visitor.seen.values()], clientActivityID);
     count(r, Math.max(seen.length, stored.length), urgent(folder) - before);
-    r.notes.push(`${delay} ms: first ${answered.status}, replies seen ${seen.length}, stored ${stored.length}`);
+    r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies seen ${seen.length}, stored ${stored.length}`);
     visitor.socket?.terminate();
   }
 
@@ -206,7 +212,8 @@ test('/api/messages: kill -9 during a crisis turn, restart, the channel resends 
     const activity = channelMessage({ id: `kill-activity-${i}`, conversationId: `kill-conversation-${i}`, text: crisis(i + 4), serviceUrl: connector.url });
     const before = urgent(folder);
     const first = postActivity(host.url, activity);
-    if (delay > 0) await sleep(delay);
+    if (delay === 'answer') await first;
+    else if (delay > 0) await sleep(delay);
     await host.kill();
     const answered = await first;
     host = await newHost(folder, {}, { smsEnabled: false });
@@ -221,7 +228,7 @@ test('/api/messages: kill -9 during a crisis turn, restart, the channel resends 
     await sleep(500);
     const replies = connector.posted.filter((p) => p.activity.type === 'message' && p.activity.replyToId === activity.id && isCrisisReply(p.activity.text));
     count(r, replies.length, urgent(folder) - before);
-    r.notes.push(`${delay} ms: first ${answered.status}, replies ${replies.length}`);
+    r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies ${replies.length}`);
   }
 
   await host.stop();

@@ -62,6 +62,18 @@ internal static partial class SmsLog
     [LoggerMessage(20, LogLevel.Error, "An SMS turn from Azure Bot Service's SMS channel failed; the safety net replies under the SMS rules")]
     public static partial void ActivityTurnFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(21, LogLevel.Warning, "SMS {MessageSid}: its reply was ready when the process stopped; Twilio already had it, so it is not sent again")]
+    public static partial void ReplyFoundAtTwilio(ILogger logger, string messageSid);
+
+    [LoggerMessage(22, LogLevel.Warning, "SMS {MessageSid}: its reply was ready when the process stopped and Twilio does not have it; sending it now")]
+    public static partial void ReplyResent(ILogger logger, string messageSid);
+
+    [LoggerMessage(23, LogLevel.Warning, "SMS {MessageSid}: Twilio's Messages could not be read to see whether the reply left; sending it (twice beats never)")]
+    public static partial void ReplyCheckFailed(ILogger logger, string messageSid, Exception exception);
+
+    [LoggerMessage(24, LogLevel.Warning, "SMS {MessageSid}: its reply could not be kept in the inbox; a kill before it finishes would send it again")]
+    public static partial void KeepReplyFailed(ILogger logger, string messageSid, Exception exception);
+
     /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
     public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;
 }

@@ -43,9 +43,17 @@ function refuse(mode, req, res) {
   }
 }
 
-/** Twilio's Messages API: records each text it takes ({ to, body }); `down` is false or a refusal mode. */
+/**
+ * Twilio's Messages API: records each text it takes ({ to, body }) and lists a number's messages newest first, those
+ * Twilio made from a webhook's TwiML answer (`fake.twiml(to, body)`) included; `down` is false or a refusal mode.
+ */
 export async function fakeTwilio() {
-  const fake = { sent: [], refused: 0, down: false };
+  const fake = { sent: [], created: [], refused: 0, down: false };
+  const create = (to, body, direction) => {
+    const message = { sid: `SM${String(fake.created.length + 1).padStart(32, '0')}`, to, body, direction, date_created: rfc2822(new Date()) };
+    fake.created.push(message);
+    return message;
+  };
   const server = await listen(async (req, res) => {
     const body = await readBody(req);
     if (fake.down) {
@@ -53,15 +61,26 @@ export async function fakeTwilio() {
       refuse(fake.down, req, res);
       return;
     }
+    const url = new URL(req.url, 'http://twilio');
+    if (req.method === 'GET') {
+      const messages = fake.created.filter((m) => m.to === url.searchParams.get('To')).reverse();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages, uri: url.pathname, page: 0, page_size: 20, next_page_uri: null }));
+      return;
+    }
     const form = Object.fromEntries(new URLSearchParams(body));
     fake.sent.push({ path: req.url, to: form.To, body: form.Body ?? '' });
-    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${String(fake.sent.length).padStart(32, '0')}`, status: 'queued' }));
+    const message = create(form.To, form.Body ?? '', 'outbound-api');
+    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: message.sid, status: 'queued' }));
   });
   fake.url = server.url;
   fake.close = server.close;
   fake.to = (number) => fake.sent.filter((m) => m.to === number);
+  fake.twiml = (to, body) => { if (body) create(to, body, 'outbound-reply'); };
   return fake;
 }
+
+// Twilio's dates: "Mon, 30 Nov 2026 09:00:00 +0000".
+const rfc2822 = (date) => date.toUTCString().replace('GMT', '+0000');
 
 /** A Bot Framework channel's Connector: records every activity the bot posts; `down` is false or a refusal mode. */
 export async function fakeConnector() {

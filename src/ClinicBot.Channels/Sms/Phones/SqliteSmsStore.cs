@@ -7,8 +7,8 @@ namespace ClinicBot.Channels.Sms;
 /// <summary>
 /// The SMS tables in the one SQLite file: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out)
 /// and <c>sms_inbound</c>, the inbox: each MessageSid with its sender and text (encrypted) taken in one write before the
-/// turn runs, and marked finished once the turn is done; a retried webhook gets no second reply, and a turn a crash cut
-/// short is found again (<see cref="UnfinishedAsync"/>).
+/// turn runs, its reply (encrypted) kept once the turn has one, and marked finished once the reply is with Twilio; a
+/// retried webhook gets no second reply, and a turn a crash cut short is found again (<see cref="UnfinishedAsync"/>).
 /// </summary>
 internal sealed class SqliteSmsStore
 {
@@ -77,20 +77,36 @@ internal sealed class SqliteSmsStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Keeps the reply of the MessageSid's turn (encrypted by the caller) before it is handed to Twilio: a kill after
+    /// that leaves it to be looked up in Twilio's Messages, not sent twice.
+    /// </summary>
+    public async Task KeepReplyAsync(string messageSid, string replyEncrypted, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE sms_inbound SET reply_encrypted = $reply WHERE message_sid = $sid AND finished_at IS NULL";
+        command.Parameters.AddWithValue("$sid", messageSid);
+        command.Parameters.AddWithValue("$reply", replyEncrypted);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Messages whose turn never finished (the process stopped mid-turn), oldest first.</summary>
     public async Task<IReadOnlyList<UnfinishedMessage>> UnfinishedAsync(CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT message_sid, phone_hash, from_encrypted, body_encrypted FROM sms_inbound
+            SELECT message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted FROM sms_inbound
             WHERE finished_at IS NULL AND body_encrypted IS NOT NULL ORDER BY received_at
             """;
         var messages = new List<UnfinishedMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new UnfinishedMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            messages.Add(new UnfinishedMessage(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return messages;
@@ -107,14 +123,20 @@ internal sealed class SqliteSmsStore
             while (reader.Read()) columns.Add(reader.GetString(0));
         }
 
-        if (columns.Contains("finished_at")) return;
         using var alter = connection.CreateCommand();
-        alter.CommandText = """
-            ALTER TABLE sms_inbound ADD COLUMN from_encrypted TEXT;
-            ALTER TABLE sms_inbound ADD COLUMN body_encrypted TEXT;
-            ALTER TABLE sms_inbound ADD COLUMN finished_at TEXT;
-            UPDATE sms_inbound SET finished_at = received_at;
-            """;
+        if (!columns.Contains("finished_at"))
+        {
+            alter.CommandText = """
+                ALTER TABLE sms_inbound ADD COLUMN from_encrypted TEXT;
+                ALTER TABLE sms_inbound ADD COLUMN body_encrypted TEXT;
+                ALTER TABLE sms_inbound ADD COLUMN finished_at TEXT;
+                UPDATE sms_inbound SET finished_at = received_at;
+                """;
+            alter.ExecuteNonQuery();
+        }
+
+        if (columns.Contains("reply_encrypted")) return;
+        alter.CommandText = "ALTER TABLE sms_inbound ADD COLUMN reply_encrypted TEXT";
         alter.ExecuteNonQuery();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClinicBot.Channels.Inbox;
+using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
@@ -8,15 +9,18 @@ using Microsoft.Extensions.Logging;
 namespace ClinicBot.Channels.Sms;
 
 /// <summary>
-/// Every inbound text is written to the inbox (its MessageSid, sender and text, encrypted) before its turn runs, and
-/// marked finished after; so a crash mid-turn loses nothing: Twilio's retry of the MessageSid, or the next start-up
-/// (<see cref="RecoverAsync"/>), runs the turn again. When the database fails, the <see cref="SafetyNet"/> answers.
+/// Every inbound text is written to the inbox (its MessageSid, sender and text, encrypted) before its turn runs, its
+/// reply kept before it is handed to Twilio, and the text marked finished once the reply is with Twilio; so a crash
+/// loses nothing and sends nothing twice: Twilio's retry of the MessageSid, or the next start-up
+/// (<see cref="RecoverAsync"/>), runs a cut-short turn again, and a reply that was ready is looked up in Twilio's
+/// Messages and sent only when Twilio does not have it. When the database fails, the <see cref="SafetyNet"/> answers.
 /// </summary>
 internal sealed class SmsInbox(
     SmsConversations conversations,
     TurnPipeline pipeline,
     SafetyNet safetyNet,
     SqliteSmsStore store,
+    SmsOutbound outbound,
     PhoneProtector phones,
     ResponseTemplates templates,
     TimeProvider time,
@@ -77,13 +81,14 @@ internal sealed class SmsInbox(
     }
 
     /// <summary>
-    /// The texts whose turn a stopped process left unfinished, handled now (oldest first): each reply handed to
-    /// <paramref name="deliver"/>, and the text finished once it returns (one that throws stays for the next start).
+    /// The texts a stopped process left unfinished, handled now (oldest first) and their replies sent through the REST
+    /// API: a text whose reply was ready is looked up in Twilio first (the kill may have come after the TwiML left), any
+    /// other runs its turn. Each is finished once its reply is with Twilio; one that throws stays for the next start.
     /// </summary>
-    /// <returns>How many turns ran.</returns>
-    public async Task<int> RecoverAsync(Func<SmsTurn, CancellationToken, Task> deliver, CancellationToken cancellationToken)
+    /// <returns>How many texts were recovered.</returns>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        var turns = 0;
+        var recovered = 0;
         foreach (var message in await store.UnfinishedAsync(cancellationToken))
         {
             if (!_running.TryAdd(message.MessageSid, 0)) continue;
@@ -93,12 +98,21 @@ internal sealed class SmsInbox(
                 var state = await store.ClaimMessageAsync(
                     message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
                 if (state == InboundClaim.Finished) continue;
-                var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
-                var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
-                SmsLog.Resumed(logger, message.MessageSid);
-                await deliver(await TurnAsync(message.MessageSid, message.PhoneHash, from, body), cancellationToken);
+                if (message.ReplyEncrypted is { } kept)
+                {
+                    await SendUnlessWithTwilioAsync(message, phones.Decrypt(kept, message.MessageSid), cancellationToken);
+                }
+                else
+                {
+                    SmsLog.Resumed(logger, message.MessageSid);
+                    var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
+                    var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
+                    var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
+                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken);
+                }
+
                 await FinishAsync(message.MessageSid);
-                turns++;
+                recovered++;
             }
             finally
             {
@@ -106,20 +120,58 @@ internal sealed class SmsInbox(
             }
         }
 
-        return turns;
+        return recovered;
+    }
+
+    private async Task SendUnlessWithTwilioAsync(UnfinishedMessage message, string reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await outbound.WasSentAsync(message.PhoneHash, reply, message.ReceivedAt, cancellationToken))
+            {
+                SmsLog.ReplyFoundAtTwilio(logger, message.MessageSid);
+                return;
+            }
+
+            SmsLog.ReplyResent(logger, message.MessageSid);
+        }
+        catch (TwilioRestException ex)
+        {
+            SmsLog.ReplyCheckFailed(logger, message.MessageSid, ex);
+        }
+
+        await outbound.SendAsync(message.PhoneHash, reply, cancellationToken);
     }
 
     private async Task<SmsTurn> TurnAsync(string messageSid, string hash, string from, string body)
     {
+        SmsTurn turn;
         try
         {
-            return await conversations.HandleAsync(
+            turn = await conversations.HandleAsync(
                 from, body, null, (request, ct) => PipelineAsync(request with { MessageKey = MessageKey(messageSid) }, ct), CancellationToken.None);
         }
         catch (Exception ex)
         {
             SmsLog.TurnFailed(logger, messageSid, ex);
             return await SafetyNetAsync(messageSid, hash, body);
+        }
+
+        await KeepReplyAsync(messageSid, turn.Text);
+        return turn;
+    }
+
+    // The reply kept before it is handed to Twilio; not kept, a kill before the text is finished sends it again.
+    private async Task KeepReplyAsync(string messageSid, string text)
+    {
+        if (text.Length == 0) return;
+        try
+        {
+            await store.KeepReplyAsync(messageSid, phones.Encrypt(text, messageSid), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SmsLog.KeepReplyFailed(logger, messageSid, ex);
         }
     }
 

@@ -5,22 +5,18 @@ namespace ClinicBot.Channels.Sms;
 
 /// <summary>
 /// At start-up, the texts a stopped process left mid-turn (a crash, a kill) are handled and their replies sent through
-/// the REST API: a crisis text escalated and answered even though the process that received it died.
+/// the REST API unless Twilio already has them: a crisis text escalated and answered even though the process that
+/// received it died, and answered once.
 /// </summary>
 internal sealed partial class SmsInboxRecovery(
-    SmsInbox inbox, SmsConversations conversations, SmsOutbound outbound, ILogger<SmsInboxRecovery> logger) : BackgroundService
+    SmsInbox inbox, SmsConversations conversations, ILogger<SmsInboxRecovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!conversations.Ready) return;
         try
         {
-            await inbox.RecoverAsync(
-                async (turn, ct) =>
-                {
-                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, ct);
-                },
-                stoppingToken);
+            await inbox.RecoverAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -33,4 +33,13 @@ internal sealed class SmsOutbound(SqliteSmsStore store, PhoneProtector phones, T
         if (await store.SetOptedOutAsync(phoneHash, true, time.GetUtcNow(), cancellationToken)) SmsLog.OptedOut(logger, phoneId);
         return SmsSendOutcome.OptedOut;
     }
+
+    /// <summary>Whether Twilio already holds this text to the number, created since <paramref name="since"/>; false for a number it does not know.</summary>
+    /// <exception cref="TwilioRestException">Twilio could not be reached or did not answer.</exception>
+    public async Task<bool> WasSentAsync(string phoneHash, string text, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var subscriber = await store.FindByHashAsync(phoneHash, cancellationToken);
+        return subscriber is not null
+            && await twilio.WasSentAsync(phones.Decrypt(subscriber.EncryptedNumber, subscriber.PhoneHash), text, since, cancellationToken);
+    }
 }

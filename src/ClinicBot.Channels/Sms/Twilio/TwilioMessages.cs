@@ -20,12 +20,20 @@ internal sealed class TwilioMessages(IHttpClientFactory clients, IOptions<SmsOpt
     /// <summary>What Twilio answers when it creates a message.</summary>
     private const int Created = 201;
 
+    /// <summary>How many of the number's latest messages <see cref="WasSentAsync"/> reads.</summary>
+    private const int RecentMessages = 20;
+
+    /// <summary>
+    /// Allowance when a message's creation (Twilio's clock, whole seconds) is compared with the text's arrival (ours):
+    /// small, so the same words sent for an earlier text are not taken for this one's reply.
+    /// </summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(2);
+
     /// <exception cref="TwilioRestException">Twilio could not be reached, or kept failing after the retries.</exception>
     public async Task<TwilioSendResult> SendAsync(string to, string body, CancellationToken cancellationToken)
     {
+        var client = Client();
         var o = options.Value.Twilio;
-        if (!o.RestEnabled) throw new TwilioRestException("Sms:Twilio:AccountSid, AuthToken and FromNumber (or MessagingServiceSid) are needed to send.");
-        var client = new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(clients.CreateClient(HttpClientName)));
         var message = new CreateMessageOptions(new PhoneNumber(to)) { Body = body };
         if (string.IsNullOrEmpty(o.MessagingServiceSid)) message.From = new PhoneNumber(o.FromNumber);
         else message.MessagingServiceSid = o.MessagingServiceSid;
@@ -49,5 +57,41 @@ internal sealed class TwilioMessages(IHttpClientFactory clients, IOptions<SmsOpt
         {
             throw new TwilioRestException("The Twilio Messages API could not be reached.", ex);
         }
+    }
+
+    /// <summary>
+    /// Whether Twilio holds a message with this body to this number created since <paramref name="since"/>: a reply that
+    /// left as TwiML (Twilio creates the message when it reads the answer) or through the API before the process stopped.
+    /// Reads the number's latest messages (Twilio lists newest first).
+    /// </summary>
+    /// <exception cref="TwilioRestException">Twilio could not be reached or did not answer the list.</exception>
+    public async Task<bool> WasSentAsync(string to, string body, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var client = Client();
+        var read = new ReadMessageOptions { To = new PhoneNumber(to), PageSize = RecentMessages, Limit = RecentMessages };
+        try
+        {
+            var messages = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
+            var wanted = body.Trim();
+            return messages.Any(m =>
+                m.Direction != MessageResource.DirectionEnum.Inbound
+                && string.Equals(m.Body?.Trim(), wanted, StringComparison.Ordinal)
+                && (m.DateCreated is not { } created || new DateTimeOffset(created.ToUniversalTime()) >= since - ClockSlack));
+        }
+        catch (ApiException ex)
+        {
+            throw new TwilioRestException(ex.Status == 0 ? "The Twilio Messages list failed." : $"The Twilio Messages list failed (HTTP {ex.Status}).", ex);
+        }
+        catch (ApiConnectionException ex)
+        {
+            throw new TwilioRestException("The Twilio Messages API could not be reached.", ex);
+        }
+    }
+
+    private TwilioRestClient Client()
+    {
+        var o = options.Value.Twilio;
+        if (!o.RestEnabled) throw new TwilioRestException("Sms:Twilio:AccountSid, AuthToken and FromNumber (or MessagingServiceSid) are needed to send.");
+        return new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(clients.CreateClient(HttpClientName)));
     }
 }
