@@ -4,6 +4,8 @@
 // request got a 5xx.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataFolder, startHost, smsWebhook, twimlMessage, messageSid, sleep, until } from './support/host.mjs';
 import { fakeTwilio, fakeConnector, hangingLlm, holdWriteLock } from './support/fakes.mjs';
 import { webChatVisitor, reconnect, postMessage, storedActivities, botMessages, channelMessage, postActivity, signInStaff } from './support/clients.mjs';
@@ -45,12 +47,21 @@ const urgent = (folder) => folder.query("SELECT count(*) AS n FROM escalations W
 const unfinishedSms = (folder) => folder.query('SELECT count(*) AS n FROM sms_inbound WHERE finished_at IS NULL')[0].n;
 const unfinishedActivities = (folder) => folder.query('SELECT count(*) AS n FROM bot_inbox WHERE finished_at IS NULL')[0].n;
 
-// Counts one crisis turn into the row: replies with 988 the patient got, urgent escalations it raised.
-function count(r, replies, escalations) {
+// Counts one crisis turn into the row: replies with 988 the patient got, urgent escalations it raised. `leftBefore`:
+// the reply had already left before the kill, so one more after the restart is a resend (at least once), not a duplicate.
+function count(r, replies, escalations, leftBefore = false) {
   r.tried += 1;
   r.delivered += Math.min(replies, 1);
   r.kept += Math.min(escalations, 1);
-  r.duplicates += Math.max(0, replies - 1) + Math.max(0, escalations - 1);
+  const resent = leftBefore && replies === 2 ? 1 : 0;
+  r.resent += resent;
+  r.duplicates += Math.max(0, replies - 1 - resent) + Math.max(0, escalations - 1);
+}
+
+// What the host logged about one SMS's recovery (its MessageSid), for the notes of a resend.
+function recoveryLines(folder, sid) {
+  return readdirSync(folder.path).filter((f) => f.startsWith('host-')).flatMap((f) => readFileSync(join(folder.path, f), 'utf8').split('\n'))
+    .filter((l) => l.includes(sid)).map((l) => l.trim().replace(`SMS ${sid}: `, '')).join(' / ');
 }
 
 const is5xx = (status) => status >= 500;
@@ -67,8 +78,17 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
   const folder = track(new DataFolder('sms-kill'), async () => folder.remove());
   const twilioApi = track(await fakeTwilio(), async () => twilioApi.close());
   const llm = track(await hangingLlm(), async () => llm.close());
-  const settings = { 'Sms:Twilio:ApiBaseUrl': twilioApi.url };
+  // The SMS inbox's recovery decisions (warnings: ran the turn again, found the reply at Twilio, sent it) go to the host log.
+  const settings = { 'Sms:Twilio:ApiBaseUrl': twilioApi.url, 'Logging:LogLevel:ClinicBot.Channels.Sms': 'Warning' };
   let host = await newHost(folder, settings);
+
+  // Twilio's side of a webhook: the answer's TwiML reply becomes a message the moment Twilio reads it (its Messages API
+  // lists it at once), whatever happens to the host afterwards; status 0 when no answer came.
+  const answeredByTwiml = (url, text) => smsWebhook(url, text).then(async (res) => {
+    const xml = await res.text();
+    if (res.status === 200) twilioApi.twiml(text.from, twimlMessage(xml));
+    return { status: res.status, xml };
+  }, () => ({ status: 0 }));
 
   // Milliseconds between sending the webhook and the kill: before the MessageSid is stored, while the turn runs, after;
   // last, the instant the TwiML answer arrives (before the host has marked the text finished, or just after).
@@ -77,7 +97,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     const patient = `+1916555${String(2000 + i)}`;
     const text = { sid: messageSid(), from: patient, body: crisis(i) };
     const before = urgent(folder);
-    const first = smsWebhook(host.url, text).then(async (res) => ({ status: res.status, xml: await res.text() }), () => ({ status: 0 }));
+    const first = answeredByTwiml(host.url, text);
     if (delay === 'answer') await first;
     else if (delay > 0) await sleep(delay);
     await host.kill();
@@ -87,9 +107,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     const replies = [];
     if (is5xx(answered.status)) r.errors5xx += 1;
     if (answered.status === 200) {
-      // Twilio read the TwiML answer: it creates the reply message (listed by its Messages API).
       replies.push(twimlMessage(answered.xml));
-      twilioApi.twiml(patient, twimlMessage(answered.xml));
     } else {
       // No answer reached Twilio: it retries the same MessageSid.
       const retry = await smsWebhook(host.url, text);
@@ -101,8 +119,10 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     await until(() => unfinishedSms(folder) === 0, 30_000, 'the SMS inbox to finish');
     await sleep(300);
     const texts = [...replies, ...twilioApi.to(patient).map((m) => m.body)];
-    count(r, texts.filter(isCrisisReply).length, urgent(folder) - before);
-    r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies ${texts.filter(isCrisisReply).length}`);
+    const crisisTexts = texts.filter(isCrisisReply).length;
+    count(r, crisisTexts, urgent(folder) - before, answered.status === 200);
+    const why = crisisTexts > 1 ? ` (${recoveryLines(folder, text.sid)})` : '';
+    r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies ${crisisTexts}${why}`);
   }
 
   // The crisis text arrives while the patient's question waits on an LLM that never answers; the kill catches both.
@@ -119,7 +139,7 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     const before = urgent(folder);
     const asked = smsWebhook(host.url, question).then((res) => ({ status: res.status }), () => ({ status: 0 }));
     await until(() => llm.calls > 0, 30_000, 'the question to reach the LLM');
-    const first = smsWebhook(host.url, text).then(async (res) => ({ status: res.status, xml: await res.text() }), () => ({ status: 0 }));
+    const first = answeredByTwiml(host.url, text);
     await sleep(3);
     await host.kill();
     const answered = await first;
@@ -130,7 +150,6 @@ test('SMS: kill -9 at several points of a crisis turn, restart, Twilio retries t
     for (const status of [answered.status, askedAnswer.status]) if (is5xx(status)) r.errors5xx += 1;
     if (answered.status === 200) {
       replies.push(twimlMessage(answered.xml));
-      twilioApi.twiml(patient, twimlMessage(answered.xml));
     } else {
       const retry = await smsWebhook(host.url, text);
       if (is5xx(retry.status)) r.errors5xx += 1;
@@ -215,6 +234,7 @@ test('/api/messages: kill -9 during a crisis turn, restart, the channel resends 
     if (delay === 'answer') await first;
     else if (delay > 0) await sleep(delay);
     await host.kill();
+    const killedAt = Date.now();
     const answered = await first;
     host = await newHost(folder, {}, { smsEnabled: false });
     if (is5xx(answered.status)) r.errors5xx += 1;
@@ -227,7 +247,7 @@ test('/api/messages: kill -9 during a crisis turn, restart, the channel resends 
     await until(() => unfinishedActivities(folder) === 0, 30_000, 'the activity inbox to finish');
     await sleep(500);
     const replies = connector.posted.filter((p) => p.activity.type === 'message' && p.activity.replyToId === activity.id && isCrisisReply(p.activity.text));
-    count(r, replies.length, urgent(folder) - before);
+    count(r, replies.length, urgent(folder) - before, replies.some((p) => p.at <= killedAt));
     r.notes.push(`${delay === 'answer' ? 'at the answer' : `${delay} ms`}: first ${answered.status}, replies ${replies.length}`);
   }
 

@@ -85,13 +85,18 @@ internal sealed class SmsInbox(
     /// API: a text whose reply was ready is looked up in Twilio first (the kill may have come after the TwiML left), any
     /// other runs its turn. Each is finished once its reply is with Twilio; one that throws stays for the next start.
     /// </summary>
+    /// <param name="receivedBefore">
+    /// When this process started: a text it received itself is not a stopped process's; one whose reply it could not
+    /// see delivered stays for Twilio's retry or the next start.
+    /// </param>
+    /// <param name="cancellationToken">Stops the recovery.</param>
     /// <returns>How many texts were recovered.</returns>
-    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    public async Task<int> RecoverAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
     {
         var recovered = 0;
         foreach (var message in await store.UnfinishedAsync(cancellationToken))
         {
-            if (!_running.TryAdd(message.MessageSid, 0)) continue;
+            if (message.ReceivedAt >= receivedBefore || !_running.TryAdd(message.MessageSid, 0)) continue;
             try
             {
                 // A retry may have run it since the list was read: read its state again now that it is ours.

@@ -9,14 +9,17 @@ namespace ClinicBot.Channels.Sms;
 /// received it died, and answered once.
 /// </summary>
 internal sealed partial class SmsInboxRecovery(
-    SmsInbox inbox, SmsConversations conversations, ILogger<SmsInboxRecovery> logger) : BackgroundService
+    SmsInbox inbox, SmsConversations conversations, TimeProvider time, ILogger<SmsInboxRecovery> logger) : BackgroundService
 {
+    // Made when the host starts, before it takes a request: texts received since are this process's own.
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!conversations.Ready) return;
         try
         {
-            await inbox.RecoverAsync(stoppingToken);
+            await inbox.RecoverAsync(_started, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
