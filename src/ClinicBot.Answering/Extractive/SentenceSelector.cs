@@ -60,7 +60,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             if (selected.Count == group.Count)
             {
                 // The best sentence's paragraph usually goes on to explain it: keep reading while it stays on topic.
-                foreach (var next in FollowingOnTopic(group[^1].Sentence, candidates, filter, selected).Take(MaxParagraphFollowers))
+                foreach (var next in FollowingOnTopic(group[^1].Sentence, candidates, filter, selected, bestScore.Value).Take(MaxParagraphFollowers))
                 {
                     if (!Fits([next])) break;
                     selected.Add(next);
@@ -90,8 +90,10 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
         || Worth(candidate) >= options.RelativeSentenceScore * bestScore
         || (candidate.Defines && selected.Count(s => s.Defines) < MaxDefinitions);
 
+    // The paragraph's next sentences while they stay on topic: each refers back ("This effect..."), mentions one of the
+    // question's concepts, or is itself relevant enough; a turn to another subject ("Moreover, the cost...") ends it.
     private IEnumerable<SelectedSentence> FollowingOnTopic(
-        Sentence last, IReadOnlyList<CandidateSentence> candidates, ISentenceFilter filter, List<SelectedSentence> selected)
+        Sentence last, IReadOnlyList<CandidateSentence> candidates, ISentenceFilter filter, List<SelectedSentence> selected, double bestScore)
     {
         var passage = knowledge.GetPassage(last.PassageKey);
         for (var i = last.Index + 1; i < passage.Sentences.Count; i++)
@@ -99,6 +101,7 @@ internal sealed class SentenceSelector(KnowledgeBase knowledge, ClaimSimilarity 
             var sentence = passage.Sentences[i];
             var scored = candidates.FirstOrDefault(c => ReferenceEquals(c.Sentence, sentence));
             if (scored is null || !IsUsable(sentence, selected, filter)) yield break;
+            if (!OpensWithBackReference(sentence) && scored.Concepts == 0 && Worth(scored) < options.RelativeSentenceScore * bestScore) yield break;
             yield return new SelectedSentence(sentence, passage.ArticleId, scored.Concepts, scored.HeadingConcepts, scored.Defines);
         }
     }

@@ -111,7 +111,8 @@ public sealed class TriageClassifier
 
     /// <summary>
     /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone (surer where
-    /// a crisis exclusion matched) or the message read with the previous ones says so; otherwise a rule's route, else the model's when confident, else
+    /// a crisis exclusion matched) or the message read with the previous ones says so; otherwise a rule's route (a
+    /// clinical rule yields to a model very sure of a general question), else the model's when confident, else
     /// education.
     /// </summary>
     internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
@@ -123,6 +124,8 @@ public sealed class TriageClassifier
         var crisisThreshold = ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : thresholds.CrisisThreshold;
         var crisisReasons = new List<string>();
         if (crisisScore >= crisisThreshold) crisisReasons.Add(Score("model.crisis", crisisScore));
+        // The model very sure on its own, where the memory's neighbours (hard negatives that look alike) pulled the score down.
+        if (alone[TriageRoute.Crisis] >= Math.Max(thresholds.ModelCrisisThreshold, crisisThreshold)) crisisReasons.Add(Score("model.alone.crisis", alone[TriageRoute.Crisis]));
         var partScore = signals.PartCrisisScore(thresholds);
         if (partScore >= Math.Max(thresholds.PartCrisisThreshold, ruled.CrisisWordingExcluded ? thresholds.ExcludedCrisisThreshold : 0)) crisisReasons.Add(Score("model.sentence.crisis", partScore));
         if (context is not null && context[TriageRoute.Crisis] >= thresholds.ContextCrisisThreshold) crisisReasons.Add(Score("model.context.crisis", context[TriageRoute.Crisis]));
@@ -133,8 +136,20 @@ public sealed class TriageClassifier
             return new TriageResult(TriageRoute.Crisis, reasons, "crisis") { Scores = alone, ContextScores = context, Embedding = embedding };
         }
 
-        var (route, probability) = signals.RouteScores(thresholds).Top(TriageRoute.Crisis);
+        var scores = signals.RouteScores(thresholds);
+        var (route, probability) = scores.Top(TriageRoute.Crisis);
         var modelReason = Score("model." + TriageRouteNames.Label(route), probability);
+        // A clinical rule read a general question as personal ("does ketamine interact with opioid receptors?", "my son
+        // studies chemistry: what is NMDA?"): the model, when it is sure enough, answers it as the question it is.
+        if (ruled.Route == TriageRoute.Clinical && scores[TriageRoute.Education] >= thresholds.EducationOverClinicalThreshold)
+        {
+            return TriageResult.Education with
+            {
+                Reasons = [.. ruled.Reasons, Score("model.education", scores[TriageRoute.Education]), "model.overrules.clinical"],
+                Scores = alone, ContextScores = context, Embedding = embedding,
+            };
+        }
+
         if (ruled.Route != TriageRoute.Education)
         {
             return ruled with { Reasons = [.. ruled.Reasons, modelReason], Scores = alone, ContextScores = context, Embedding = embedding };

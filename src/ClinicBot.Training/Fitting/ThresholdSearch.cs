@@ -14,7 +14,8 @@ namespace ClinicBot.Training.Fitting;
 /// the highest), the same where a crisis exclusion of the rules matched (never below the first; most recall less false
 /// crises), the crisis threshold for a message read with its previous
 /// ones (most crisis conversations caught at onset while calling at most 2 % more calm conversations crisis), then the
-/// confidence the model needs to route a message no rule matched (best accuracy on the other routes).
+/// confidence the model needs to route a message no rule matched (best accuracy on the other routes), and how sure of a
+/// general question the model must be to overrule a clinical rule (most education recall, no clinical message lost).
 /// </summary>
 internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder embedder, IReadOnlyList<TriageExample> validation, TextWriter log)
 {
@@ -33,7 +34,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
 
         var messages = validation.Where(e => e.ConversationId is null).ToList();
         var conversations = validation.Where(e => e.ConversationId is not null).ToList();
-        (file.CrisisThreshold, file.PartCrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01, 1.01);
+        (file.CrisisThreshold, file.PartCrisisThreshold, file.ModelCrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01, 1.01, 1.01);
         var rulesFalseCrisis = Evaluate(messages).Messages.FalseCrisisRate();
         var calm = Evaluate(conversations);
         var rulesCalmCalled = (double)calm.CalmConversationsCalledCrisis / Math.Max(1, calm.CalmConversations);
@@ -56,6 +57,14 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         });
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sentences read on their own: crisis recall {partsOff.Recall:P1} at crisis threshold {partsOff.CrisisThreshold:0.000} without, {Evaluate(messages).Messages.Recall(TriageRoute.Crisis):P1} with (crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000})"));
+        // Then the model's own crisis probability beside the blended score (the memory can pull a sure model down): both
+        // thresholds together, the same rule.
+        near = Candidates.Where(c => Math.Abs(c - file.CrisisThreshold) <= 0.1 + 1e-9).ToArray();
+        (file.CrisisThreshold, file.ModelCrisisThreshold) = BestPair(near, PartCandidates, (t, u) => (file.CrisisThreshold, file.ModelCrisisThreshold) = (t, u), () =>
+        {
+            var m = Evaluate(messages).Messages;
+            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
+        });
         file.ExcludedCrisisThreshold = file.CrisisThreshold;
         file.ExcludedCrisisThreshold = Math.Max(file.CrisisThreshold, Best(t => file.ExcludedCrisisThreshold = Math.Max(t, file.CrisisThreshold), () =>
         {
@@ -78,8 +87,16 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
             return (double)routes.Sum(x => m.Count(x, x)) / Math.Max(1, routes.Sum(m.Total));
         });
 
+        // Where a clinical rule yields to the model: the most general questions answered without losing a clinical one.
+        var clinical = Evaluate(messages).Messages.Recall(TriageRoute.Clinical);
+        file.EducationOverClinicalThreshold = Best(t => file.EducationOverClinicalThreshold = t, () =>
+        {
+            var m = Evaluate(messages).Messages;
+            return m.Recall(TriageRoute.Clinical) >= clinical ? m.Recall(TriageRoute.Education) : double.NegativeInfinity;
+        }, [.. Candidates.Where(c => c >= 0.5), 1.01]);
+
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}"));
+            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}, education over a clinical rule {file.EducationOverClinicalThreshold:0.000}"));
         return Evaluate(validation);
     }
 
@@ -102,10 +119,11 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
     }
 
     // The candidate with the best score; among equals the highest threshold (fewest model verdicts).
-    private static double Best(Action<double> set, Func<double> score)
+    private static double Best(Action<double> set, Func<double> score, double[]? candidates = null)
     {
-        var best = (Threshold: Candidates[^1], Score: double.NegativeInfinity);
-        foreach (var threshold in Candidates)
+        candidates ??= Candidates;
+        var best = (Threshold: candidates[^1], Score: double.NegativeInfinity);
+        foreach (var threshold in candidates)
         {
             set(threshold);
             var value = score();

@@ -57,18 +57,13 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             var rows = training.Select(e =>
             {
                 var earlier = e.Previous.TakeLast(ContextMessages).ToList();
-                var features = rules.Featurize(settings, e.Text, e.Locale, earlier, ngrams, embedder);
-                return (features.ToDense(), TriageRouteNames.Label(e.Route));
+                return (rules.Featurize(settings, e.Text, e.Locale, earlier, ngrams, embedder).ToDense(), TriageRouteNames.Label(e.Route));
             }).ToList();
             foreach (var l2 in L2Candidates)
             {
                 var (labels, weights, bias) = MaximumEntropyFit.Fit(rows, l2);
                 var file = NewFile(hash, input, labels, weights, bias);
-                var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
-                var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"n-grams of {input} text, L2 {l2}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
-                if (best is null || score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+                Consider(ref best, file, $"n-grams of {input} text, L2 {l2}");
             }
         }
 
@@ -81,29 +76,32 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         {
             var file = Copy(best!.Value.File);
             (file.MemoryNeighbours, file.MemoryWeight, file.MemoryVectors, file.MemoryLabels) = (neighbours, weight, memoryVectors, memoryLabels);
-            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
-            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"memory of {training.Count} messages, {neighbours} neighbours, weight {weight}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
-            if (score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+            Consider(ref best, file, $"memory of {training.Count} messages, {neighbours} neighbours, weight {weight}");
         }
 
         // Last, whether the other routes (when no rule chose one) also lean on the neighbours, and how much.
         foreach (var weight in MemoryRouteWeights)
         {
-            var file = Copy(best.Value.File);
+            var file = Copy(best!.Value.File);
             if (file.MemoryVectors is null) (file.MemoryNeighbours, file.MemoryVectors, file.MemoryLabels) = (MemoryNeighbours[1], memoryVectors, memoryLabels);
             file.MemoryRouteWeight = weight;
-            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
-            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"memory for the other routes, weight {weight}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
-            if (score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+            Consider(ref best, file, $"memory for the other routes, weight {weight}");
         }
 
         var (chosen, chosenReport, _) = best!.Value;
         WriteFile(safetyDirectory, chosen, chosenReport);
         return chosenReport;
+
+        // Thresholds for a candidate on validation; it replaces the best so far when it does better: the most crisis
+        // recall, then the fewest false crises, then the best accuracy on the other routes.
+        void Consider(ref (TriageModelFile File, TriageReport Report, (double, double, double) Score)? best, TriageModelFile file, string name)
+        {
+            var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
+            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
+            if (best is null || score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
+        }
     }
 
     private static TriageModelFile Copy(TriageModelFile file) =>

@@ -43,6 +43,19 @@ public sealed class ExtractiveComposerTests(ComposerFixture fixture) : IClassFix
         Assert.Single(answer.Evidence, e => e.Text.Contains("hallucinations", StringComparison.Ordinal));
     }
 
+    // The best sentence's paragraph goes on to cost ("Moreover, the cost of treatment can be prohibitive..."): reading on
+    // stops where the paragraph leaves the question's topic.
+    [Fact]
+    public void Compose_ParagraphTurnsToAnotherSubject_StopsReadingThere()
+    {
+        var answer = fixture.Composer.Compose("side effects?", "en", Channel.Web);
+
+        Assert.True(answer.Answered);
+        Assert.Contains(answer.Evidence, e => e.Text.Contains("side effects", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.Evidence, e => e.Text.Contains("cost", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.Evidence, e => e.Text.Contains("equitable access", StringComparison.Ordinal));
+    }
+
     // With the answer model the answer head abstains on both before the required-evidence rules are reached.
     [Theory]
     [InlineData("How much does one ketamine infusion cost?", "low_confidence")]

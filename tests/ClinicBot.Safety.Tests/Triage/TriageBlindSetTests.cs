@@ -55,11 +55,9 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("messages.en", TriageRoute.Clinical, 0.92)]
-    // Spanish clinical was 85.3 % (64/75) at the start of 2026-11-30, 84.0 % after the day's first two corpus additions
-    // and 80.0 % (60/75) after the third (320 English messages, added to keep the corpus at least 70 % English); the
-    // validation split, which decides, showed no change on its Spanish clinical messages (127/148 before and after), so the
-    // model was kept and this floor lowered from 0.82: three messages of 75. The slice to improve next.
-    [InlineData("messages.es", TriageRoute.Clinical, 0.78)]
+    // Spanish clinical: 80.0 % (60/75) with the model of commit f39f5e0, 89.3 % (67/75) after the next corpus round (more
+    // Spanish clinical and human examples) and a clinical rule that yields to a model sure of a general question.
+    [InlineData("messages.es", TriageRoute.Clinical, 0.86)]
     [InlineData("messages.en", TriageRoute.Human, 0.89)]
     [InlineData("messages.es", TriageRoute.Human, 0.88)]
     public void BlindSplit_RouteRecall_HoldsFloor(string slice, TriageRoute route, double floor)

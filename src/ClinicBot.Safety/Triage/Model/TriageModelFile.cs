@@ -40,6 +40,12 @@ internal sealed class TriageModelFile
     /// <summary>Crisis when the model's crisis probability of the message alone reaches this (chosen on validation).</summary>
     public double CrisisThreshold { get; set; }
 
+    /// <summary>
+    /// Crisis when the model's own crisis probability of the message alone reaches this, whatever the neighbours in the
+    /// memory vote (chosen on validation with <see cref="CrisisThreshold"/>); above 1: only the blended score counts.
+    /// </summary>
+    public double ModelCrisisThreshold { get; set; } = 1.01;
+
     /// <summary>The same, for a message where a crisis exclusion of the rules matched (an idiom, a negation, past history).</summary>
     public double ExcludedCrisisThreshold { get; set; } = 1.01;
 
@@ -54,6 +60,12 @@ internal sealed class TriageModelFile
 
     /// <summary>A route no rule chose is taken from the model when its probability reaches this; otherwise education.</summary>
     public double RouteThreshold { get; set; }
+
+    /// <summary>
+    /// A clinical rule yields to the model when the model is at least this sure the message is a general question
+    /// (chosen on validation so that no clinical message is lost); above 1: the rule always stands.
+    /// </summary>
+    public double EducationOverClinicalThreshold { get; set; } = 1.01;
 
     /// <summary>How many previous patient messages are read with the current one.</summary>
     public int ContextMessages { get; set; }
