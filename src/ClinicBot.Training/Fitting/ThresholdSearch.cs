@@ -11,7 +11,8 @@ namespace ClinicBot.Training.Fitting;
 /// Chooses the model's thresholds on the validation split, with the rules in place. Each example is read once (rules
 /// and model); only the decision is replayed per candidate. In turn: the crisis threshold for a message alone (most
 /// crisis recall while adding at most <see cref="TriageTrainer.MaxFalseCrisisRate"/> false crises to the rules', then
-/// the highest), the same where a crisis exclusion of the rules matched (never below the first; most recall less false
+/// the highest), with it the threshold for a sentence read on its own and the one for the model's own probability
+/// (same rule, each pair together), the same where a crisis exclusion of the rules matched (never below the first; most recall less false
 /// crises), the crisis threshold for a message read with its previous
 /// ones (most crisis conversations caught at onset while calling at most 2 % more calm conversations crisis), then the
 /// confidence the model needs to route a message no rule matched (best accuracy on the other routes), and how sure of a
