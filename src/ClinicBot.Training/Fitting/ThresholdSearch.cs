@@ -50,22 +50,12 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         // Then with the sentences of longer messages also read on their own: both thresholds together, the same rule
         // (the message's own threshold within a step or four of where it was).
         var partsOff = (file.CrisisThreshold, Recall: Evaluate(messages).Messages.Recall(TriageRoute.Crisis));
-        var near = Candidates.Where(c => Math.Abs(c - partsOff.CrisisThreshold) <= 0.1 + 1e-9).ToArray();
-        (file.CrisisThreshold, file.PartCrisisThreshold) = BestPair(near, PartCandidates, (t, u) => (file.CrisisThreshold, file.PartCrisisThreshold) = (t, u), () =>
-        {
-            var m = Evaluate(messages).Messages;
-            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
-        });
+        (file.CrisisThreshold, file.PartCrisisThreshold) = BestPair(Near(partsOff.CrisisThreshold), PartCandidates, (t, u) => (file.CrisisThreshold, file.PartCrisisThreshold) = (t, u), RecallWithinBudget);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sentences read on their own: crisis recall {partsOff.Recall:P1} at crisis threshold {partsOff.CrisisThreshold:0.000} without, {Evaluate(messages).Messages.Recall(TriageRoute.Crisis):P1} with (crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000})"));
         // Then the model's own crisis probability beside the blended score (the memory can pull a sure model down): both
         // thresholds together, the same rule.
-        near = Candidates.Where(c => Math.Abs(c - file.CrisisThreshold) <= 0.1 + 1e-9).ToArray();
-        (file.CrisisThreshold, file.ModelCrisisThreshold) = BestPair(near, PartCandidates, (t, u) => (file.CrisisThreshold, file.ModelCrisisThreshold) = (t, u), () =>
-        {
-            var m = Evaluate(messages).Messages;
-            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
-        });
+        (file.CrisisThreshold, file.ModelCrisisThreshold) = BestPair(Near(file.CrisisThreshold), PartCandidates, (t, u) => (file.CrisisThreshold, file.ModelCrisisThreshold) = (t, u), RecallWithinBudget);
         file.ExcludedCrisisThreshold = file.CrisisThreshold;
         file.ExcludedCrisisThreshold = Math.Max(file.CrisisThreshold, Best(t => file.ExcludedCrisisThreshold = Math.Max(t, file.CrisisThreshold), () =>
         {
@@ -99,7 +89,17 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}, education over a clinical rule {file.EducationOverClinicalThreshold:0.000}"));
         return Evaluate(validation);
+
+        // The crisis recall of the validation messages, when the false crises stay within the budget.
+        double RecallWithinBudget()
+        {
+            var m = Evaluate(messages).Messages;
+            return m.FalseCrisisRate() <= rulesFalseCrisis + TriageTrainer.MaxFalseCrisisRate ? m.Recall(TriageRoute.Crisis) : double.NegativeInfinity;
+        }
     }
+
+    // The message's own crisis threshold within four steps of where it was.
+    private static double[] Near(double threshold) => Candidates.Where(c => Math.Abs(c - threshold) <= 0.1 + 1e-9).ToArray();
 
     // The pair with the best score; among equals the highest first, then the highest second.
     private static (double, double) BestPair(double[] firsts, double[] second, Action<double, double> set, Func<double> score)
