@@ -22,4 +22,7 @@ internal sealed class RuleFileModel
 
     /// <summary>The template each route replies with when the learned model, not a rule, chose it (triage.yaml).</summary>
     public Dictionary<string, string>? ModelResponses { get; set; }
+
+    /// <summary>The crisis rules the learned model may set aside when it is all but sure there is no crisis (triage.yaml).</summary>
+    public List<string>? ModelMayOverruleCrisis { get; set; }
 }

@@ -106,6 +106,7 @@ public sealed class TriageClassifier
         return new TriageSignals(ruled, model.Predict(features), context, features.Embedding, votes?[0])
         {
             Parts = parts.Select((p, i) => new PartSignals(model.Predict(p), votes?[i + 1])).ToList(),
+            RuledBeyondCrisis = Rules.MayBeOverruled(ruled) ? Rules.ClassifyBeyondCrisis(text) : null,
         };
     }
 
@@ -113,10 +114,17 @@ public sealed class TriageClassifier
     /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone (surer where
     /// a crisis exclusion matched) or the message read with the previous ones says so; otherwise a rule's route (a
     /// clinical rule yields to a model very sure of a general question), else the model's when confident, else
-    /// education.
+    /// education. A crisis rule whose words also describe the past or the topic yields to a model all but sure there
+    /// is no crisis: the message takes the route it has without it, and keeps the rule's id among the reasons.
     /// </summary>
     internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
     {
+        if (signals.RuledBeyondCrisis is { } beyond && signals.HighestCrisisScore(thresholds) < thresholds.CrisisRuleYieldThreshold)
+        {
+            var decided = Decide(signals with { Ruled = beyond, RuledBeyondCrisis = null }, thresholds);
+            return decided with { Reasons = [.. signals.Ruled.Reasons, "model.overrules.crisis", .. decided.Reasons] };
+        }
+
         var (ruled, alone, context, embedding, _) = signals;
         var crisisScore = signals.CrisisScore(thresholds);
         // Where the clinician's exclusions blanked out an idiom, a negation or past history ("I'm not suicidal, just...",

@@ -14,15 +14,23 @@ public sealed class TriageRules
     private readonly TextNormalizer _normalizer;
     private readonly IReadOnlyList<RouteRules> _routes;
 
-    private TriageRules(TextNormalizer normalizer, IReadOnlyList<RouteRules> routes, IReadOnlyDictionary<TriageRoute, string> modelResponses)
+    private TriageRules(
+        TextNormalizer normalizer, IReadOnlyList<RouteRules> routes, IReadOnlyDictionary<TriageRoute, string> modelResponses, IReadOnlySet<string> overrulable)
     {
         _normalizer = normalizer;
         _routes = routes;
         ModelResponses = modelResponses;
+        CrisisRulesTheModelMayOverrule = overrulable;
     }
 
     /// <summary>The template of each route when the learned model, not a rule, chose it (<c>model_responses</c> in triage.yaml).</summary>
     public IReadOnlyDictionary<TriageRoute, string> ModelResponses { get; }
+
+    /// <summary>
+    /// The crisis rules whose words also describe the past, other people or the topic (<c>model_may_overrule_crisis</c>
+    /// in triage.yaml): the learned model may set them aside when it is all but sure there is no crisis.
+    /// </summary>
+    public IReadOnlySet<string> CrisisRulesTheModelMayOverrule { get; }
 
     /// <summary>The routes tried, first to last; Education follows when none matches.</summary>
     public IReadOnlyList<TriageRoute> Precedence => _routes.Select(r => r.Route).ToList();
@@ -71,7 +79,8 @@ public sealed class TriageRules
             throw new InvalidDataException("The safety rules define no crisis rules; triage will not start without them.");
         }
 
-        return new TriageRules(directory.Normalizer, routes, ReadModelResponses(directory));
+        var crisisRuleIds = rulesByRoute[TriageRoute.Crisis].Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return new TriageRules(directory.Normalizer, routes, ReadModelResponses(directory), ReadOverrulable(directory, crisisRuleIds));
     }
 
     /// <summary>The message as every rule sees it: lower case, no accents, SMS spelling and leetspeak undone.</summary>
@@ -80,14 +89,25 @@ public sealed class TriageRules
     /// <summary>Routes one message by the rules alone.</summary>
     /// <param name="text">The patient's message as typed.</param>
     /// <param name="locale">"en" or "es". Only a hint: Spanish often arrives tagged "en", so rules of both languages always run.</param>
-    public TriageResult Classify(string text, string locale)
+    public TriageResult Classify(string text, string locale) => ClassifyBy(text, _routes);
+
+    /// <summary>
+    /// Whether every rule behind a crisis verdict is one the model may set aside (<see cref="CrisisRulesTheModelMayOverrule"/>).
+    /// </summary>
+    internal bool MayBeOverruled(TriageResult crisis) =>
+        crisis.Route == TriageRoute.Crisis && crisis.Reasons.Count > 0 && crisis.Reasons.All(CrisisRulesTheModelMayOverrule.Contains);
+
+    /// <summary>The route the rules give a message when the crisis rules are set aside.</summary>
+    internal TriageResult ClassifyBeyondCrisis(string text) => ClassifyBy(text, _routes.Skip(1).ToList());
+
+    private TriageResult ClassifyBy(string text, IReadOnlyList<RouteRules> routes)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text)) return TriageResult.Education;
 
         var normalized = _normalizer.Normalize(text);
         var crisisExcluded = false;
-        foreach (var route in _routes)
+        foreach (var route in routes)
         {
             var result = route.Match(normalized, out var excluded);
             if (route.Route == TriageRoute.Crisis) crisisExcluded = excluded;
@@ -136,6 +156,19 @@ public sealed class TriageRules
         }
 
         return precedence;
+    }
+
+    private static HashSet<string> ReadOverrulable(SafetyRuleDirectory directory, IReadOnlySet<string> crisisRuleIds)
+    {
+        var file = directory.Files.SingleOrDefault(f => f.Model.ModelMayOverruleCrisis is not null);
+        var ids = (file.Model?.ModelMayOverruleCrisis ?? []).ToHashSet(StringComparer.Ordinal);
+        var unknown = ids.Where(id => !crisisRuleIds.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"{file.File}: 'model_may_overrule_crisis' names rules that are not crisis rules: {string.Join(", ", unknown)}.");
+        }
+
+        return ids;
     }
 
     private static Dictionary<TriageRoute, string> ReadModelResponses(SafetyRuleDirectory directory)

@@ -19,4 +19,10 @@ public sealed record TriageExample(string Text, string Label, string Channel, st
 
     /// <summary>Whether this turn is the conversation's first crisis turn.</summary>
     public bool IsCrisisOnset { get; init; }
+
+    /// <summary>
+    /// Whether the label holds for the message read on its own: every single message and every turn up to a crisis
+    /// onset, not the later turns of a crisis conversation ("ok", "thanks anyway"), which are crisis because of what came before.
+    /// </summary>
+    public bool LabelHoldsAlone => ConversationId is null || Route != TriageRoute.Crisis || IsCrisisOnset;
 }

@@ -16,7 +16,8 @@ namespace ClinicBot.Training.Fitting;
 /// crises), the crisis threshold for a message read with its previous
 /// ones (most crisis conversations caught at onset while calling at most 2 % more calm conversations crisis), then the
 /// confidence the model needs to route a message no rule matched (best accuracy on the other routes), and how sure of a
-/// general question the model must be to overrule a clinical rule (most education recall, no clinical message lost).
+/// general question the model must be to overrule a clinical rule (most education recall, no clinical message lost),
+/// and how little crisis the model must see to set aside a crisis rule it may overrule (none of validation's lost).
 /// </summary>
 internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder embedder, IReadOnlyList<TriageExample> validation, TextWriter log)
 {
@@ -86,8 +87,17 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
             return m.Recall(TriageRoute.Clinical) >= clinical ? m.Recall(TriageRoute.Education) : double.NegativeInfinity;
         }, [.. Candidates.Where(c => c >= 0.5), 1.01]);
 
+        // Where a crisis rule whose words also describe the past or the topic yields to the model: below half the lowest
+        // crisis score of any validation crisis only such rules caught (so none of them is lost), and never above 0.05.
+        var falseBefore = Evaluate(messages).Messages.FalseCrisisRate();
+        var yieldable = validation.Where(e => signals[e].RuledBeyondCrisis is not null).ToList();
+        var lowestCaught = yieldable.Where(e => e.Route == TriageRoute.Crisis).Select(e => signals[e].HighestCrisisScore(file)).DefaultIfEmpty(0).Min();
+        file.CrisisRuleYieldThreshold = Math.Min(0.05, lowestCaught / 2);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}, education over a clinical rule {file.EducationOverClinicalThreshold:0.000}"));
+            $"crisis rules the model may overrule: {yieldable.Count(e => e.Route == TriageRoute.Crisis)} crises and {yieldable.Count(e => e.Route != TriageRoute.Crisis)} others matched only such rules; lowest crisis score of those crises {lowestCaught:0.000}; false crisis {falseBefore:P2} -> {Evaluate(messages).Messages.FalseCrisisRate():P2}"));
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}, education over a clinical rule {file.EducationOverClinicalThreshold:0.000}, a crisis rule set aside below {file.CrisisRuleYieldThreshold:0.000}"));
         return Evaluate(validation);
 
         // The crisis recall of the validation messages, when the false crises stay within the budget.

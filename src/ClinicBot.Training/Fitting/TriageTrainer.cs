@@ -69,14 +69,16 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
 
         // Then the memory of training messages beside the chosen head: how many neighbours vote and how much their vote
         // weighs in the crisis score, chosen the same way (no memory stays a candidate).
-        var memoryVectors = new QuantizedVectors(training.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).Encode();
+        // The memory votes on a message read alone, so it keeps only the examples whose label holds alone.
+        var remembered = training.Where(e => e.LabelHoldsAlone).ToList();
+        var memoryVectors = new QuantizedVectors(remembered.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).Encode();
         var routeLabels = best!.Value.File.Labels;
-        var memoryLabels = new string(training.Select(e => (char)('0' + routeLabels.IndexOf(TriageRouteNames.Label(e.Route)))).ToArray());
+        var memoryLabels = new string(remembered.Select(e => (char)('0' + routeLabels.IndexOf(TriageRouteNames.Label(e.Route)))).ToArray());
         foreach (var (neighbours, weight) in MemoryNeighbours.SelectMany(k => MemoryWeights.Select(w => (k, w))))
         {
             var file = Copy(best!.Value.File);
             (file.MemoryNeighbours, file.MemoryWeight, file.MemoryVectors, file.MemoryLabels) = (neighbours, weight, memoryVectors, memoryLabels);
-            Consider(ref best, file, $"memory of {training.Count} messages, {neighbours} neighbours, weight {weight}");
+            Consider(ref best, file, $"memory of {remembered.Count} messages, {neighbours} neighbours, weight {weight}");
         }
 
         // Last, whether the other routes (when no rule chose one) also lean on the neighbours, and how much.

@@ -70,6 +70,18 @@ public sealed class TriageClassifierLoadTests : IDisposable
     }
 
     [Fact]
+    public void Load_OverrulableCrisisRuleThatIsNotACrisisRule_ThrowsNamingIt()
+    {
+        var triage = Path.Combine(_directory, "triage.yaml");
+        File.WriteAllText(triage, File.ReadAllText(triage).Replace("  - crisis.self_harm\n", "  - human.self_harm\n", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => TriageClassifier.Load(_directory));
+
+        Assert.Contains("model_may_overrule_crisis", error.Message, StringComparison.Ordinal);
+        Assert.Contains("human.self_harm", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_PrecedenceNotStartingWithCrisis_Throws()
     {
         File.WriteAllText(Path.Combine(_directory, "triage.yaml"), "precedence: [injection, crisis, clinical, human, out_of_scope, smalltalk]\n");

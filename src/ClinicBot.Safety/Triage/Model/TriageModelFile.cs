@@ -67,6 +67,13 @@ internal sealed class TriageModelFile
     /// </summary>
     public double EducationOverClinicalThreshold { get; set; } = 1.01;
 
+    /// <summary>
+    /// A crisis rule the model may overrule (<see cref="TriageRules.CrisisRulesTheModelMayOverrule"/>) is set aside when
+    /// every crisis score of the message stays below this (chosen on validation: half the lowest score of any crisis such
+    /// rules caught); 0: crisis rules always stand.
+    /// </summary>
+    public double CrisisRuleYieldThreshold { get; set; }
+
     /// <summary>How many previous patient messages are read with the current one.</summary>
     public int ContextMessages { get; set; }
 

@@ -17,6 +17,19 @@ internal sealed record TriageSignals(TriageResult Ruled, RouteScores Alone, Rout
     /// <summary>The model and the memory on each sentence of a message of several (<see cref="MessageParts"/>); empty for one sentence.</summary>
     public IReadOnlyList<PartSignals> Parts { get; init; } = [];
 
+    /// <summary>
+    /// The rules' route with the crisis rules set aside, when only crisis rules the model may overrule matched
+    /// (<see cref="TriageRules.CrisisRulesTheModelMayOverrule"/>); otherwise null.
+    /// </summary>
+    public TriageResult? RuledBeyondCrisis { get; init; }
+
+    /// <summary>The highest crisis score anything read: the model and the memory on the message, on each sentence and with the previous messages.</summary>
+    public double HighestCrisisScore(TriageModelFile file) => new[]
+    {
+        Alone[TriageRoute.Crisis], CrisisScore(file), PartCrisisScore(file), Context?[TriageRoute.Crisis] ?? 0,
+        Parts.Count == 0 ? 0 : Parts.Max(p => p.Alone[TriageRoute.Crisis]),
+    }.Max();
+
     /// <summary>The highest crisis score of a sentence read on its own, blended with the memory like <see cref="CrisisScore"/>; 0 for one sentence.</summary>
     public double PartCrisisScore(TriageModelFile file) =>
         Parts.Count == 0 ? 0 : Parts.Max(p => BlendedCrisis(p.Alone, p.MemoryVotes, file));
