@@ -1,4 +1,7 @@
+using System.Text.Json;
+using ClinicBot.Embeddings;
 using ClinicBot.Safety.Triage;
+using ClinicBot.Safety.Triage.Model;
 using ClinicBot.Testing;
 using Guard = ClinicBot.Safety.OutputGuard.OutputGuard;
 
@@ -15,4 +18,12 @@ internal static class SafetyRuleFiles
     public static TriageClassifier Classifier => LazyClassifier.Value;
 
     public static Guard Guard => LazyGuard.Value;
+
+    /// <summary>The same rules with the shipped model under a threshold a test sets (how a decision depends on it).</summary>
+    public static TriageClassifier WithThresholds(Action<TriageModelFile> set)
+    {
+        var file = JsonSerializer.Deserialize<TriageModelFile>(File.ReadAllBytes(Path.Combine(Directory, TriageModelFile.FileName)), TriageModelFile.Json)!;
+        set(file);
+        return Classifier.WithModel(new TriageModel(file), SentenceEmbedder.Shared);
+    }
 }

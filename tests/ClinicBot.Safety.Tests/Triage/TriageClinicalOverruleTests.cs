@@ -1,7 +1,4 @@
-using System.Text.Json;
-using ClinicBot.Embeddings;
 using ClinicBot.Safety.Triage;
-using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Tests.Triage;
 
@@ -45,11 +42,5 @@ public sealed class TriageClinicalOverruleTests
         Assert.DoesNotContain("model.overrules.clinical", result.Reasons);
     }
 
-    private static TriageClassifier WithOverrule(double threshold)
-    {
-        var file = JsonSerializer.Deserialize<TriageModelFile>(
-            File.ReadAllBytes(Path.Combine(SafetyRuleFiles.Directory, TriageModelFile.FileName)), TriageModelFile.Json)!;
-        file.EducationOverClinicalThreshold = threshold;
-        return SafetyRuleFiles.Classifier.WithModel(new TriageModel(file), SentenceEmbedder.Shared);
-    }
+    private static TriageClassifier WithOverrule(double threshold) => SafetyRuleFiles.WithThresholds(f => f.EducationOverClinicalThreshold = threshold);
 }

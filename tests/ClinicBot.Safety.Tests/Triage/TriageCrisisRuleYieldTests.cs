@@ -1,7 +1,4 @@
-using System.Text.Json;
-using ClinicBot.Embeddings;
 using ClinicBot.Safety.Triage;
-using ClinicBot.Safety.Triage.Model;
 
 namespace ClinicBot.Safety.Tests.Triage;
 
@@ -58,11 +55,5 @@ public sealed class TriageCrisisRuleYieldTests
         Assert.DoesNotContain("model.overrules.crisis", result.Reasons);
     }
 
-    private static TriageClassifier WithYield(double threshold)
-    {
-        var file = JsonSerializer.Deserialize<TriageModelFile>(
-            File.ReadAllBytes(Path.Combine(SafetyRuleFiles.Directory, TriageModelFile.FileName)), TriageModelFile.Json)!;
-        file.CrisisRuleYieldThreshold = threshold;
-        return SafetyRuleFiles.Classifier.WithModel(new TriageModel(file), SentenceEmbedder.Shared);
-    }
+    private static TriageClassifier WithYield(double threshold) => SafetyRuleFiles.WithThresholds(f => f.CrisisRuleYieldThreshold = threshold);
 }
