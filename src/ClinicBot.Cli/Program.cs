@@ -1,4 +1,5 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Engine;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Sqlite;
@@ -49,7 +50,7 @@ else if (args[0] == "staff" && (args.Length < 2 || args[1] != "add"))
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
 // Standard output carries replies (one JSON per line with --jsonl), so logs go to standard error only.
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddClinicBotEngine(builder.Configuration);
+builder.Services.AddClinicBotEngine(builder.Configuration).AddSqliteStorage(builder.Configuration);
 using var host = builder.Build();
 if (args[0] == "train")
 {

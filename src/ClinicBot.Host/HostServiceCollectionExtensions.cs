@@ -2,6 +2,7 @@ using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Sms;
+using ClinicBot.Engine;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Reliability;
 using ClinicBot.Host.Storage;
@@ -18,7 +19,7 @@ internal static class HostServiceCollectionExtensions
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddClinicBotEngine(configuration);
+        services.AddClinicBotEngine(configuration).AddSqliteStorage(configuration);
         services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
         services.AddSingleton<IActivityInbox, SqliteActivityInbox>();
         services.AddPatientDataProtection();

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Storage;
 
-/// <summary>Registers the embedded SQLite storage: one database file for the search index and, later, conversations.</summary>
+/// <summary>Registers the embedded SQLite storage (one database file: search index, conversations, escalations, staff); the entry point chooses it.</summary>
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>Binds <c>Storage</c> and registers the SQLite implementations of the storage ports.</summary>
