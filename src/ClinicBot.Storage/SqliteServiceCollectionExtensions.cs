@@ -1,3 +1,4 @@
+using ClinicBot.Channels.Sms;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Notifications;
@@ -33,6 +34,9 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<SqliteSmsStore>();
+        services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
+        services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
         // Escalations wait in a file beside the database while the database cannot take them.
         // (From the configured path, not the connection factory: the spool must not need the database to open.)
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(

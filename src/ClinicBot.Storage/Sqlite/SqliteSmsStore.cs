@@ -1,8 +1,8 @@
 using System.Globalization;
 using ClinicBot.Channels.Inbox;
-using ClinicBot.Storage.Sqlite;
+using ClinicBot.Channels.Sms;
 
-namespace ClinicBot.Channels.Sms;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The SMS tables in the one SQLite file: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out)
@@ -10,10 +10,11 @@ namespace ClinicBot.Channels.Sms;
 /// turn runs, its reply (encrypted) kept once the turn has one, and marked finished once the reply is with Twilio; a
 /// retried webhook gets no second reply, and a turn a crash cut short is found again (<see cref="UnfinishedAsync"/>).
 /// </summary>
-internal sealed class SqliteSmsStore
+public sealed class SqliteSmsStore : ISmsSubscriberStore, ISmsInboxStore
 {
     private readonly SqliteConnectionFactory _connections;
 
+    /// <summary>Creates the SMS tables (and the inbox columns a table made before them lacks).</summary>
     public SqliteSmsStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
