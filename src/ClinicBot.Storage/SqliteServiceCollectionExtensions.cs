@@ -1,3 +1,6 @@
+using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
@@ -34,14 +37,30 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
-        services.AddSingleton<SqliteSmsStore>();
-        services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
-        services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
         // Escalations wait in a file beside the database while the database cannot take them.
         // (From the configured path, not the connection factory: the spool must not need the database to open.)
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(
             System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath))!,
             FileEscalationSpool.FileName)));
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the SQLite implementations of the channels' ports (the SMS subscribers and inbox, the Bot Framework
+    /// activity ledger, inbox and conversation references, Direct Line's conversations): what the web host adds after
+    /// <see cref="AddSqliteStorage"/>, before the channels register their in-memory defaults. The activity inbox needs
+    /// ASP.NET Core Data Protection.
+    /// </summary>
+    public static IServiceCollection AddSqliteChannelStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteSmsStore>();
+        services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
+        services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
+        services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
+        services.AddSingleton<IActivityInbox, SqliteActivityInbox>();
+        services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
+        services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         return services;
     }
 }

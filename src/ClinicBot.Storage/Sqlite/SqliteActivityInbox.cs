@@ -2,17 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Inbox;
-using ClinicBot.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The activity inbox in the SQLite file (table <c>bot_inbox</c>), written in the statement that claims the activity's
 /// id. The activity (the patient's words) is encrypted by ASP.NET Core Data Protection (keys in <c>keys/</c> beside the
 /// database) and dropped when the turn finishes; keys are hashed, as conversation ids can hold a phone number.
 /// </summary>
-internal sealed class SqliteActivityInbox : IActivityInbox
+public sealed class SqliteActivityInbox : IActivityInbox
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly IDataProtector _protector;

@@ -1,14 +1,13 @@
 using System.Globalization;
 using ClinicBot.Channels.DirectLine;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.WebChat;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// Direct Line conversations and activities in the SQLite file, so a page's conversation survives a restart and polling
 /// clients read what the stream pushed. The rowid is the watermark: it only grows.
 /// </summary>
-internal sealed class SqliteDirectLineStore : IDirectLineStore
+public sealed class SqliteDirectLineStore : IDirectLineStore
 {
     private readonly SqliteConnectionFactory _connections;
 

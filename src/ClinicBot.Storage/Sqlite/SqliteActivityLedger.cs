@@ -1,13 +1,12 @@
 using ClinicBot.Channels.BotFramework.Turns;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The activity ledger in the SQLite file, so a channel's retry after a restart still gets no second reply.
 /// Keys are stored hashed: they contain conversation ids, which on SMS can hold a phone number.
 /// </summary>
-internal sealed class SqliteActivityLedger : IActivityLedger
+public sealed class SqliteActivityLedger : IActivityLedger
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Delivery;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>Bot Framework conversation references in the SQLite file, so staff can still reply after a restart.</summary>
-internal sealed class SqliteConversationReferenceStore : IConversationReferenceStore
+public sealed class SqliteConversationReferenceStore : IConversationReferenceStore
 {
     private readonly SqliteConnectionFactory _connections;
 
