@@ -22,14 +22,6 @@ public sealed class SqliteActivityInbox : IActivityInbox
         _connections = connections;
         _protector = protection.CreateProtector("ClinicBot.ActivityInbox");
         _time = time;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS bot_inbox (
-                key_hash TEXT PRIMARY KEY, scope TEXT NOT NULL, activity_protected TEXT, claimed_at TEXT NOT NULL, finished_at TEXT);
-            CREATE INDEX IF NOT EXISTS bot_inbox_unfinished ON bot_inbox (scope, claimed_at) WHERE finished_at IS NULL;
-            """;
-        command.ExecuteNonQuery();
     }
 
     public async Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)

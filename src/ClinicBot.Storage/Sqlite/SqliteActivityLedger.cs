@@ -15,10 +15,6 @@ public sealed class SqliteActivityLedger : IActivityLedger
     {
         _connections = connections;
         _time = time;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS bot_activity_ledger (key_hash TEXT PRIMARY KEY, claimed_at TEXT NOT NULL)";
-        command.ExecuteNonQuery();
     }
 
     public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)

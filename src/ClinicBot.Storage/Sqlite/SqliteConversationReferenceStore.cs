@@ -12,10 +12,6 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
     public SqliteConversationReferenceStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS bot_conversation_references (conversation_key TEXT PRIMARY KEY, reference TEXT NOT NULL)";
-        command.ExecuteNonQuery();
     }
 
     public async Task SaveAsync(string conversationKey, Activity reference, CancellationToken cancellationToken)

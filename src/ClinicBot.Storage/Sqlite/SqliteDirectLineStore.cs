@@ -14,17 +14,6 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
     public SqliteDirectLineStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS directline_conversations (
-                id TEXT PRIMARY KEY, user_id TEXT NOT NULL, locale TEXT NOT NULL, created_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS directline_activities (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL UNIQUE,
-                type TEXT NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_directline_activities_conversation ON directline_activities (conversation_id, seq);
-            """;
-        command.ExecuteNonQuery();
     }
 
     public async Task<bool> TryCreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)

@@ -22,10 +22,7 @@ public sealed partial class SqliteHealthCheck(SqliteConnectionFactory database, 
             await using var connection = database.Open();
             await using var command = connection.CreateCommand();
             command.CommandTimeout = 2;
-            command.CommandText = """
-                CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL);
-                INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, datetime('now'));
-                """;
+            command.CommandText = "INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, datetime('now'))";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
