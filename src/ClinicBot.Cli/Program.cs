@@ -1,9 +1,11 @@
 using ClinicBot.Answering.Extractive;
+using ClinicBot.Engine;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
+using ClinicBot.Cli.Migrate;
 using ClinicBot.Cli.Staff;
 using ClinicBot.Cli.Train;
 using ClinicBot.Staff.Accounts;
@@ -14,9 +16,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train"))
+if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage);
     return 2;
 }
 
@@ -31,7 +33,7 @@ if (args[0] == "train")
 }
 
 AskArguments? arguments = null;
-if (args[0] is not ("staff" or "train"))
+if (args[0] is not ("staff" or "train" or "migrate"))
 {
     (arguments, var error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
     if (arguments is null)
@@ -49,8 +51,13 @@ else if (args[0] == "staff" && (args.Length < 2 || args[1] != "add"))
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
 // Standard output carries replies (one JSON per line with --jsonl), so logs go to standard error only.
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddClinicBotEngine(builder.Configuration);
+builder.Services.AddClinicBotEngine(builder.Configuration).AddSqliteStorage(builder.Configuration);
 using var host = builder.Build();
+if (args[0] == "migrate")
+{
+    return MigrateCommand.Run(args[1..], host.Services.GetRequiredService<SqliteConnectionFactory>(), Console.Out, Console.Error);
+}
+
 if (args[0] == "train")
 {
     return TrainAnswersCommand.Run(args[2..], host.Services.GetRequiredService<ExtractiveComposer>(), host.Services.GetRequiredService<KnowledgeBase>(), Console.Out, Console.Error);

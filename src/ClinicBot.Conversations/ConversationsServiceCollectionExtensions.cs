@@ -20,6 +20,7 @@ public static class ConversationsServiceCollectionExtensions
             Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "accept-offer.yaml")));
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<SafetyNet>();
+        services.AddSingleton<CrisisCheck>();
         services.AddSingleton<SpoolReplay>();
         services.AddSingleton<PatientMessenger>();
         return services;

@@ -1,7 +1,6 @@
 using ClinicBot.Channels.BotFramework;
-using ClinicBot.Channels.BotFramework.Delivery;
-using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Sms;
+using ClinicBot.Engine;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Reliability;
 using ClinicBot.Host.Storage;
@@ -18,11 +17,8 @@ internal static class HostServiceCollectionExtensions
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddClinicBotEngine(configuration);
-        services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
-        services.AddSingleton<IActivityInbox, SqliteActivityInbox>();
+        services.AddClinicBotEngine(configuration).AddSqliteStorage(configuration).AddSqliteChannelStorage();
         services.AddPatientDataProtection();
-        services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
         services.AddBotFramework(configuration);
         services.AddWebChat(configuration);
         services.AddSms(configuration);

@@ -1,3 +1,7 @@
+using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.DirectLine;
+using ClinicBot.Channels.Sms;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Notifications;
@@ -15,7 +19,7 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Storage;
 
-/// <summary>Registers the embedded SQLite storage: one database file for the search index and, later, conversations.</summary>
+/// <summary>Registers the embedded SQLite storage (one database file: search index, conversations, escalations, staff); the entry point chooses it.</summary>
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>Binds <c>Storage</c> and registers the SQLite implementations of the storage ports.</summary>
@@ -38,6 +42,25 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(
             System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath))!,
             FileEscalationSpool.FileName)));
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the SQLite implementations of the channels' ports (the SMS subscribers and inbox, the Bot Framework
+    /// activity ledger, inbox and conversation references, Direct Line's conversations): what the web host adds after
+    /// <see cref="AddSqliteStorage"/>, before the channels register their in-memory defaults. The activity inbox needs
+    /// ASP.NET Core Data Protection.
+    /// </summary>
+    public static IServiceCollection AddSqliteChannelStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteSmsStore>();
+        services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
+        services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
+        services.AddSingleton<IActivityLedger, SqliteActivityLedger>();
+        services.AddSingleton<IActivityInbox, SqliteActivityInbox>();
+        services.AddSingleton<IConversationReferenceStore, SqliteConversationReferenceStore>();
+        services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ public sealed class SmsInboxTests
             var sent = Assert.Single(restarted.Twilio.To(number));
             Assert.Contains("988", sent.Body, StringComparison.Ordinal);
             Assert.Equal("urgent", Assert.Single(await EscalationsAsync(restarted, number)).Priority);
-            Assert.Empty(await restarted.Services.GetRequiredService<SqliteSmsStore>().UnfinishedAsync(CancellationToken.None));
+            Assert.Empty(await restarted.Services.GetRequiredService<ISmsInboxStore>().UnfinishedAsync(CancellationToken.None));
         }
         finally
         {
@@ -78,13 +78,13 @@ public sealed class SmsInboxTests
                 await (await crashed.ReadyClientAsync()).SendAsync(SmsHostFactory.Webhook(number, "how long does an infusion take?"));
                 await ClaimAsync(crashed, sid, number, CrisisText);
                 var phones = crashed.Services.GetRequiredService<PhoneProtector>();
-                await crashed.Services.GetRequiredService<SqliteSmsStore>().KeepReplyAsync(sid, phones.Encrypt(reply, sid), CancellationToken.None);
+                await crashed.Services.GetRequiredService<ISmsInboxStore>().KeepReplyAsync(sid, phones.Encrypt(reply, sid), CancellationToken.None);
             }
 
             using var restarted = SmsHostFactory.OnData(data);
             if (twilioHasIt) restarted.Twilio.CreatedFromTwiml(number, reply);
             await restarted.ReadyClientAsync();
-            var store = restarted.Services.GetRequiredService<SqliteSmsStore>();
+            var store = restarted.Services.GetRequiredService<ISmsInboxStore>();
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while ((await store.UnfinishedAsync(CancellationToken.None)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
             Assert.Empty(await store.UnfinishedAsync(CancellationToken.None));
@@ -135,7 +135,7 @@ public sealed class SmsInboxTests
     private static async Task ClaimAsync(SmsHostFactory host, string sid, string number, string text)
     {
         var phones = host.Services.GetRequiredService<PhoneProtector>();
-        var claim = await host.Services.GetRequiredService<SqliteSmsStore>().ClaimMessageAsync(
+        var claim = await host.Services.GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(
             sid, phones.Hash(number), phones.Encrypt(number, sid), phones.Encrypt(text, sid), DateTimeOffset.UtcNow, CancellationToken.None);
         Assert.Equal(InboundClaim.New, claim);
     }

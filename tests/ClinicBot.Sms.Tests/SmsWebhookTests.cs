@@ -143,7 +143,7 @@ public sealed class SmsWebhookTests(SmsHostFactory host) : IClassFixture<SmsHost
         // While the conversation is in crisis the pipeline gives crisis replies only; the question is not answered.
         Assert.Contains("988", later, StringComparison.Ordinal);
         Assert.DoesNotContain("More:", later, StringComparison.Ordinal);
-        Assert.True((await host.Services.GetRequiredService<SqliteSmsStore>().FindByHashAsync(
+        Assert.True((await host.Services.GetRequiredService<ISmsSubscriberStore>().FindByHashAsync(
             host.Services.GetRequiredService<PhoneProtector>().Hash(number), CancellationToken.None))!.OptedOut);
     }
 

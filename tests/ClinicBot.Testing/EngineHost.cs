@@ -1,3 +1,4 @@
+using ClinicBot.Engine;
 using ClinicBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class EngineHost : IDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration);
+        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).AddSqliteStorage(Configuration);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

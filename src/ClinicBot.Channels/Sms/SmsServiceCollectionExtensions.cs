@@ -1,8 +1,8 @@
 using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Http.Resilience;
-using ClinicBot.Staff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +16,7 @@ public static class SmsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Sms</c> (validated on start: keys once an Auth Token is set, no secret in appsettings.json) and registers
-    /// what <see cref="SmsEndpoints.MapSms"/> and <see cref="SmsTurnFilter"/> need. The engine must be registered too.
+    /// what <see cref="SmsEndpoints.MapSms"/> and <see cref="SmsTurnFilter"/> need. The engine must be registered too, and a storage implementing <see cref="ISmsSubscriberStore"/> and <see cref="ISmsInboxStore"/>.
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +29,6 @@ public static class SmsServiceCollectionExtensions
             .AddHttpResilience(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.Resilience());
 
         services.AddSingleton<PhoneProtector>();
-        services.AddSingleton<SqliteSmsStore>();
         services.AddSingleton<TwilioMessages>();
         services.AddSingleton<SmsOutbound>();
         services.AddSingleton<SmsReplyFormatter>();

@@ -1,6 +1,8 @@
 using ClinicBot.Host.Reliability;
-using ClinicBot.Storage.Sqlite;
+using ClinicBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CheckStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus;
+using HealthCheckService = Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService;
 
 namespace ClinicBot.Host.Health;
 
@@ -8,7 +10,7 @@ namespace ClinicBot.Host.Health;
 /// <c>GET /healthz</c> (the process answers) and <c>GET /readyz</c> (articles indexed, the database takes a write; the
 /// escalation spool's backlog in the body either way).
 /// </summary>
-internal static partial class HealthEndpoints
+internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -18,26 +20,15 @@ internal static partial class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
-        EngineWarmup warmup, SqliteConnectionFactory database, DeferredWorkService deferred, ILoggerFactory loggers, CancellationToken cancellationToken)
+        EngineWarmup warmup, HealthCheckService health, DeferredWorkService deferred, CancellationToken cancellationToken)
     {
         if (!warmup.Ready) return NotReady("knowledge base not loaded yet", deferred.SpoolWaiting);
-        try
+        // The storage's own checks (SQLite: the file takes a write).
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(StorageReadiness.Tag), cancellationToken);
+        if (report.Status != CheckStatus.Healthy)
         {
-            // A write, not a read: a database that answers reads but refuses writes (a full disk, a lock, a read-only
-            // file) cannot record messages or escalations.
-            await using var connection = database.Open();
-            await using var command = connection.CreateCommand();
-            command.CommandTimeout = 2;
-            command.CommandText = """
-                CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL);
-                INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, datetime('now'));
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
-        {
-            DatabaseUnreachable(loggers.CreateLogger(typeof(HealthEndpoints)), ex);
-            return NotReady("database does not take writes", deferred.SpoolWaiting);
+            var reason = report.Entries.Values.Where(entry => entry.Status != CheckStatus.Healthy).Select(entry => entry.Description).FirstOrDefault();
+            return NotReady(reason ?? "storage not ready", deferred.SpoolWaiting);
         }
 
         return TypedResults.Ok(new HealthStatus("ready", warmup.Articles, deferred.SpoolWaiting));
@@ -45,7 +36,4 @@ internal static partial class HealthEndpoints
 
     private static JsonHttpResult<HealthStatus> NotReady(string reason, int spooled) =>
         TypedResults.Json(new HealthStatus(reason, null, spooled), statusCode: StatusCodes.Status503ServiceUnavailable);
-
-    [LoggerMessage(1, LogLevel.Warning, "Readiness check: the database does not take writes")]
-    private static partial void DatabaseUnreachable(ILogger logger, Exception exception);
 }

@@ -9,7 +9,6 @@ using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Turns;
-using ClinicBot.Host.Storage;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ClinicBot.Host.WebChat;
 
 /// <summary>
-/// Registers the clinic page and the web chat's Direct Line, with conversations kept in the SQLite file and, unless one
-/// is configured, the token signing key kept beside it.
+/// Registers the clinic page and the web chat's Direct Line (its conversations are kept by the storage the host chose)
+/// and, unless one is configured, the token signing key kept beside the SQLite file.
 /// </summary>
 internal static class WebChatServiceCollectionExtensions
 {
@@ -15,7 +15,6 @@ internal static class WebChatServiceCollectionExtensions
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ClinicSiteOptions>().Bind(configuration.GetSection(ClinicOptions.Section));
-        services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         services.AddDirectLine(configuration);
         services.AddOptions<WebChatOptions>().PostConfigure<IOptions<SqliteOptions>>((web, sqlite) =>
         {

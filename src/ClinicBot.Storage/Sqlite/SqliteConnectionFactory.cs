@@ -1,13 +1,17 @@
+using ClinicBot.Storage.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Storage.Sqlite;
 
-/// <summary>Opens connections to the one database file, creating its folder and enabling WAL so readers never wait on a writer.</summary>
+/// <summary>
+/// Opens connections to the one database file, creating its folder, enabling WAL so readers never wait on a writer, and
+/// bringing its schema up to date (<see cref="SqliteSchema"/>) before any store uses it.
+/// </summary>
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
 
-    /// <summary>Prepares the file's folder and journal mode.</summary>
+    /// <summary>Prepares the file's folder, journal mode and schema.</summary>
     public SqliteConnectionFactory(string databasePath)
     {
         var fullPath = Path.GetFullPath(databasePath);
@@ -26,7 +30,11 @@ public sealed class SqliteConnectionFactory
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+        AppliedMigrations = SqliteSchema.Migrate(connection);
     }
+
+    /// <summary>The schema versions this factory applied when it opened the file (none when it was up to date).</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }

@@ -10,11 +10,10 @@ public sealed class SqliteConversationStore : IConversationStore
 {
     private readonly SqliteConnectionFactory _connections;
 
-    /// <summary>Creates the tables if this is a new database.</summary>
+    /// <summary>Over a database the schema migrations have brought up to date.</summary>
     public SqliteConversationStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        SqliteConversationSchema.Ensure(connections);
     }
 
     /// <inheritdoc />

@@ -14,11 +14,10 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
 
     private readonly SqliteConnectionFactory _connections;
 
-    /// <summary>Creates the tables if this is a new database.</summary>
+    /// <summary>Over a database the schema migrations have brought up to date.</summary>
     public SqliteEscalationStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        SqliteConversationSchema.Ensure(connections);
     }
 
     /// <inheritdoc />

@@ -13,21 +13,12 @@ namespace ClinicBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqlitePassageIndex : IPassageIndex
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
-            passage_key UNINDEXED, heading, body, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE TABLE IF NOT EXISTS sentence_vector (sentence_key TEXT PRIMARY KEY, vector BLOB NOT NULL);
-        """;
-
     private readonly SqliteConnectionFactory _connections;
 
-    /// <summary>Creates the tables if this is a new database.</summary>
+    /// <summary>Over a database the schema migrations have brought up to date.</summary>
     public SqlitePassageIndex(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = _connections.Open();
-        Execute(connection, null, Schema);
     }
 
     /// <inheritdoc />

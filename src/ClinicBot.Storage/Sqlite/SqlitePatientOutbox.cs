@@ -11,7 +11,6 @@ public sealed class SqlitePatientOutbox : IPatientOutbox
     public SqlitePatientOutbox(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        SqliteConversationSchema.Ensure(connections);
     }
 
     /// <inheritdoc />

@@ -189,7 +189,7 @@ public sealed class AzureSmsChannelTests : IAsyncLifetime
     private async Task<bool> OptedOutAsync()
     {
         var hash = _host.Services.GetRequiredService<PhoneProtector>().Hash(Number);
-        return (await _host.Services.GetRequiredService<SqliteSmsStore>().FindByHashAsync(hash, CancellationToken.None))!.OptedOut;
+        return (await _host.Services.GetRequiredService<ISmsSubscriberStore>().FindByHashAsync(hash, CancellationToken.None))!.OptedOut;
     }
 
     private async Task<IReadOnlyList<EscalationRecord>> EscalationsAsync() =>

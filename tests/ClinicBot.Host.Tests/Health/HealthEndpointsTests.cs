@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Host.Tests.Health;
 
@@ -24,6 +25,26 @@ public sealed class HealthEndpointsTests(HostFactory host) : IClassFixture<HostF
 
         Assert.Equal("ready", (string?)body!["status"]);
         Assert.True((int)body["articles"]! > 0);
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseRefusesWrites_Returns503UntilItTakesThemAgain()
+    {
+        var client = await host.ReadyClientAsync();
+        HttpResponseMessage refused;
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "clinicbot.db")};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            await begin.ExecuteNonQueryAsync();
+
+            refused = await client.GetAsync("/readyz");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("database does not take writes", (string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 namespace ClinicBot.Channels.Sms;
 
 /// <summary>One texting patient as stored: hashed id, encrypted number, mask, language and opt-out state.</summary>
-internal sealed record SmsSubscriber(
+public sealed record SmsSubscriber(
     string PhoneHash, string ConversationId, string EncryptedNumber, string Display, string? Locale, bool OptedOut, DateTimeOffset? OptedOutAt);

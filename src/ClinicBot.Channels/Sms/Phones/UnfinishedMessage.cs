@@ -4,5 +4,5 @@ namespace ClinicBot.Channels.Sms;
 /// An inbound text whose turn never finished, as the inbox keeps it (sender, text and reply encrypted); the reply is
 /// there when the turn had one ready to hand to Twilio before the process stopped.
 /// </summary>
-internal sealed record UnfinishedMessage(
+public sealed record UnfinishedMessage(
     string MessageSid, string PhoneHash, string FromEncrypted, string BodyEncrypted, DateTimeOffset ReceivedAt, string? ReplyEncrypted);

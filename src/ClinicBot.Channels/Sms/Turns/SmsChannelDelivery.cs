@@ -8,7 +8,7 @@ namespace ClinicBot.Channels.Sms;
 /// deliverable (the staff console then shows the reply as not delivered); a refusal by Twilio is final
 /// (<see cref="DeliveryRefusedException"/>); Twilio unreachable throws, and the message waits in the outbox.
 /// </summary>
-internal sealed class SmsChannelDelivery(SqliteSmsStore store, SmsOutbound outbound, IOptions<SmsOptions> options) : IChannelDelivery
+internal sealed class SmsChannelDelivery(ISmsSubscriberStore store, SmsOutbound outbound, IOptions<SmsOptions> options) : IChannelDelivery
 {
     public async Task<bool> CanDeliverAsync(string conversationId, CancellationToken cancellationToken) =>
         options.Value.Twilio.RestEnabled

@@ -1,7 +1,6 @@
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
-using ClinicBot.Safety.Triage;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicBot.Channels.Sms;
@@ -16,9 +15,9 @@ namespace ClinicBot.Channels.Sms;
 /// raised like any other); its other messages are still triaged and escalated, but not answered.
 /// </summary>
 internal sealed class SmsConversations(
-    SqliteSmsStore store,
+    ISmsSubscriberStore store,
     PhoneProtector phones,
-    TriageClassifier triage,
+    CrisisCheck crisis,
     ResponseTemplates templates,
     SmsReplyFormatter formatter,
     TimeProvider time,
@@ -54,7 +53,7 @@ internal sealed class SmsConversations(
         // Crisis content is crisis whatever else the message is; YES is an opt-in only for a number that opted out.
         // A bare keyword is read by the rules alone: the model's reading of one word ("ALTO", "HELP") is noise, and the
         // carriers require these keywords to work.
-        if (keyword != SmsKeyword.None && triage.Rules.Classify(text, subscriber.Locale ?? Locales.English).Route == TriageRoute.Crisis) keyword = SmsKeyword.None;
+        if (keyword != SmsKeyword.None && crisis.ByRules(text, subscriber.Locale ?? Locales.English)) keyword = SmsKeyword.None;
         if (keyword == SmsKeyword.OptIn && !subscriber.OptedOut && SmsKeywords.IsYes(text)) keyword = SmsKeyword.None;
 
         var locale = SmsKeywords.IsSpanish(text) ? Locales.Spanish

@@ -19,7 +19,8 @@ internal sealed class SmsInbox(
     SmsConversations conversations,
     TurnPipeline pipeline,
     SafetyNet safetyNet,
-    SqliteSmsStore store,
+    ISmsInboxStore inbox,
+    ISmsSubscriberStore subscribers,
     SmsOutbound outbound,
     PhoneProtector phones,
     ResponseTemplates templates,
@@ -52,7 +53,7 @@ internal sealed class SmsInbox(
             InboundClaim claim;
             try
             {
-                claim = await store.ClaimMessageAsync(
+                claim = await inbox.ClaimMessageAsync(
                     messageSid, hash, phones.Encrypt(from, messageSid), phones.Encrypt(body, messageSid), time.GetUtcNow(), CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -94,13 +95,13 @@ internal sealed class SmsInbox(
     public async Task<int> RecoverAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
     {
         var recovered = 0;
-        foreach (var message in await store.UnfinishedAsync(cancellationToken))
+        foreach (var message in await inbox.UnfinishedAsync(cancellationToken))
         {
             if (message.ReceivedAt >= receivedBefore || !_running.TryAdd(message.MessageSid, 0)) continue;
             try
             {
                 // A retry may have run it since the list was read: read its state again now that it is ours.
-                var state = await store.ClaimMessageAsync(
+                var state = await inbox.ClaimMessageAsync(
                     message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
                 if (state == InboundClaim.Finished) continue;
                 if (message.ReplyEncrypted is { } kept)
@@ -172,7 +173,7 @@ internal sealed class SmsInbox(
         if (text.Length == 0) return;
         try
         {
-            await store.KeepReplyAsync(messageSid, phones.Encrypt(text, messageSid), CancellationToken.None);
+            await inbox.KeepReplyAsync(messageSid, phones.Encrypt(text, messageSid), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -194,7 +195,7 @@ internal sealed class SmsInbox(
     {
         try
         {
-            await store.FinishMessageAsync(messageSid, time.GetUtcNow(), CancellationToken.None);
+            await inbox.FinishMessageAsync(messageSid, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -224,7 +225,7 @@ internal sealed class SmsInbox(
     {
         try
         {
-            return await store.FindByHashAsync(hash, CancellationToken.None);
+            return await subscribers.FindByHashAsync(hash, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace ClinicBot.Channels.Sms;
 /// The only way a text leaves through the REST API: a number that opted out is never texted, and Twilio's 21610 (the
 /// patient texted STOP to Twilio itself) records the opt-out so no later message is tried.
 /// </summary>
-internal sealed class SmsOutbound(SqliteSmsStore store, PhoneProtector phones, TwilioMessages twilio, TimeProvider time, ILogger<SmsOutbound> logger)
+internal sealed class SmsOutbound(ISmsSubscriberStore store, PhoneProtector phones, TwilioMessages twilio, TimeProvider time, ILogger<SmsOutbound> logger)
 {
     /// <exception cref="TwilioRestException">Twilio could not be reached or kept failing.</exception>
     public async Task<SmsSendOutcome> SendAsync(string phoneHash, string text, CancellationToken cancellationToken)

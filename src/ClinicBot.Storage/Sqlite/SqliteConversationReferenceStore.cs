@@ -1,22 +1,17 @@
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Delivery;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>Bot Framework conversation references in the SQLite file, so staff can still reply after a restart.</summary>
-internal sealed class SqliteConversationReferenceStore : IConversationReferenceStore
+public sealed class SqliteConversationReferenceStore : IConversationReferenceStore
 {
     private readonly SqliteConnectionFactory _connections;
 
     public SqliteConversationReferenceStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS bot_conversation_references (conversation_key TEXT PRIMARY KEY, reference TEXT NOT NULL)";
-        command.ExecuteNonQuery();
     }
 
     public async Task SaveAsync(string conversationKey, Activity reference, CancellationToken cancellationToken)

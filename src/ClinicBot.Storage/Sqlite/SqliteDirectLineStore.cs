@@ -1,31 +1,19 @@
 using System.Globalization;
 using ClinicBot.Channels.DirectLine;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.WebChat;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// Direct Line conversations and activities in the SQLite file, so a page's conversation survives a restart and polling
 /// clients read what the stream pushed. The rowid is the watermark: it only grows.
 /// </summary>
-internal sealed class SqliteDirectLineStore : IDirectLineStore
+public sealed class SqliteDirectLineStore : IDirectLineStore
 {
     private readonly SqliteConnectionFactory _connections;
 
     public SqliteDirectLineStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS directline_conversations (
-                id TEXT PRIMARY KEY, user_id TEXT NOT NULL, locale TEXT NOT NULL, created_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS directline_activities (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL UNIQUE,
-                type TEXT NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_directline_activities_conversation ON directline_activities (conversation_id, seq);
-            """;
-        command.ExecuteNonQuery();
     }
 
     public async Task<bool> TryCreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)

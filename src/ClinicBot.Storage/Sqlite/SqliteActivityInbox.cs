@@ -2,17 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Inbox;
-using ClinicBot.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The activity inbox in the SQLite file (table <c>bot_inbox</c>), written in the statement that claims the activity's
 /// id. The activity (the patient's words) is encrypted by ASP.NET Core Data Protection (keys in <c>keys/</c> beside the
 /// database) and dropped when the turn finishes; keys are hashed, as conversation ids can hold a phone number.
 /// </summary>
-internal sealed class SqliteActivityInbox : IActivityInbox
+public sealed class SqliteActivityInbox : IActivityInbox
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly IDataProtector _protector;
@@ -23,14 +22,6 @@ internal sealed class SqliteActivityInbox : IActivityInbox
         _connections = connections;
         _protector = protection.CreateProtector("ClinicBot.ActivityInbox");
         _time = time;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS bot_inbox (
-                key_hash TEXT PRIMARY KEY, scope TEXT NOT NULL, activity_protected TEXT, claimed_at TEXT NOT NULL, finished_at TEXT);
-            CREATE INDEX IF NOT EXISTS bot_inbox_unfinished ON bot_inbox (scope, claimed_at) WHERE finished_at IS NULL;
-            """;
-        command.ExecuteNonQuery();
     }
 
     public async Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// How the activity ledger and inbox store a key: its SHA-256 in hex, as keys hold conversation ids (an SMS one can

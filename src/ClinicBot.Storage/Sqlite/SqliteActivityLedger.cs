@@ -1,13 +1,12 @@
 using ClinicBot.Channels.BotFramework.Turns;
-using ClinicBot.Storage.Sqlite;
 
-namespace ClinicBot.Host.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The activity ledger in the SQLite file, so a channel's retry after a restart still gets no second reply.
 /// Keys are stored hashed: they contain conversation ids, which on SMS can hold a phone number.
 /// </summary>
-internal sealed class SqliteActivityLedger : IActivityLedger
+public sealed class SqliteActivityLedger : IActivityLedger
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
@@ -16,10 +15,6 @@ internal sealed class SqliteActivityLedger : IActivityLedger
     {
         _connections = connections;
         _time = time;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS bot_activity_ledger (key_hash TEXT PRIMARY KEY, claimed_at TEXT NOT NULL)";
-        command.ExecuteNonQuery();
     }
 
     public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
-namespace ClinicBot.Staff.Queue;
+namespace ClinicBot.Conversations.Escalations;
 
 /// <summary>
 /// Lets a channel name its patients in staff lists (SMS: the last four digits of the number, masked). When no
-/// channel knows the conversation, <see cref="PatientDisplayId"/> makes a code from the conversation id.
+/// channel knows the conversation, staff make a code from the conversation id instead.
 /// </summary>
 public interface IPatientDisplayName
 {

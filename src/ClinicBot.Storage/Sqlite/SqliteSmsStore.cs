@@ -1,8 +1,8 @@
 using System.Globalization;
 using ClinicBot.Channels.Inbox;
-using ClinicBot.Storage.Sqlite;
+using ClinicBot.Channels.Sms;
 
-namespace ClinicBot.Channels.Sms;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// The SMS tables in the one SQLite file: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out)
@@ -10,33 +10,14 @@ namespace ClinicBot.Channels.Sms;
 /// turn runs, its reply (encrypted) kept once the turn has one, and marked finished once the reply is with Twilio; a
 /// retried webhook gets no second reply, and a turn a crash cut short is found again (<see cref="UnfinishedAsync"/>).
 /// </summary>
-internal sealed class SqliteSmsStore
+public sealed class SqliteSmsStore : ISmsSubscriberStore, ISmsInboxStore
 {
     private readonly SqliteConnectionFactory _connections;
 
+    /// <summary>Over a database the schema migrations have brought up to date.</summary>
     public SqliteSmsStore(SqliteConnectionFactory connections)
     {
         _connections = connections;
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS sms_subscribers (
-                phone_hash TEXT PRIMARY KEY,
-                conversation_id TEXT NOT NULL UNIQUE,
-                phone_encrypted TEXT NOT NULL,
-                display TEXT NOT NULL,
-                locale TEXT,
-                opted_out INTEGER NOT NULL DEFAULT 0,
-                opted_out_at TEXT,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS sms_inbound (
-                message_sid TEXT PRIMARY KEY,
-                phone_hash TEXT NOT NULL,
-                received_at TEXT NOT NULL);
-            """;
-        command.ExecuteNonQuery();
-        AddInboxColumns(connection);
     }
 
     /// <summary>
@@ -110,34 +91,6 @@ internal sealed class SqliteSmsStore
         }
 
         return messages;
-    }
-
-    // The inbox columns, added to a table made before them; the MessageSids already there were handled in full.
-    private static void AddInboxColumns(Microsoft.Data.Sqlite.SqliteConnection connection)
-    {
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT name FROM pragma_table_info('sms_inbound')";
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read()) columns.Add(reader.GetString(0));
-        }
-
-        using var alter = connection.CreateCommand();
-        if (!columns.Contains("finished_at"))
-        {
-            alter.CommandText = """
-                ALTER TABLE sms_inbound ADD COLUMN from_encrypted TEXT;
-                ALTER TABLE sms_inbound ADD COLUMN body_encrypted TEXT;
-                ALTER TABLE sms_inbound ADD COLUMN finished_at TEXT;
-                UPDATE sms_inbound SET finished_at = received_at;
-                """;
-            alter.ExecuteNonQuery();
-        }
-
-        if (columns.Contains("reply_encrypted")) return;
-        alter.CommandText = "ALTER TABLE sms_inbound ADD COLUMN reply_encrypted TEXT";
-        alter.ExecuteNonQuery();
     }
 
     /// <summary>Creates the subscriber on first contact; returns what is stored.</summary>
