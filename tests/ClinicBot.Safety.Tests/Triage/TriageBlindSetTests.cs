@@ -36,8 +36,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("messages.en", 0.93)]
-    [InlineData("messages.es", 0.93)]
+    [InlineData("messages.en", 0.96)]
+    [InlineData("messages.es", 0.96)]
     public void BlindSplit_CrisisRecall_HoldsFloor(string slice, double floor)
     {
         var recall = Report.Matrix(slice).Recall(TriageRoute.Crisis);
@@ -45,8 +45,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("messages.en", 0.025)]
-    [InlineData("messages.es", 0.045)]
+    [InlineData("messages.en", 0.015)]
+    [InlineData("messages.es", 0.04)]
     public void BlindSplit_FalseCrisis_StaysUnderCeiling(string slice, double ceiling)
     {
         var rate = Report.Matrix(slice).FalseCrisisRate();
@@ -58,8 +58,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     // Spanish clinical: 80.0 % (60/75) with the model of commit f39f5e0, 89.3 % (67/75) after the next corpus round (more
     // Spanish clinical and human examples) and a clinical rule that yields to a model sure of a general question.
     [InlineData("messages.es", TriageRoute.Clinical, 0.86)]
-    [InlineData("messages.en", TriageRoute.Human, 0.89)]
-    [InlineData("messages.es", TriageRoute.Human, 0.88)]
+    [InlineData("messages.en", TriageRoute.Human, 0.92)]
+    [InlineData("messages.es", TriageRoute.Human, 0.92)]
     public void BlindSplit_RouteRecall_HoldsFloor(string slice, TriageRoute route, double floor)
     {
         var recall = Report.Matrix(slice).Recall(route);
@@ -80,8 +80,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     {
         Assert.True(Report.CrisisConversations >= 50, "the blind split should hold crisis conversations");
         var caught = (double)Report.CrisisConversationsCaughtAtOnset / Report.CrisisConversations;
-        Assert.True(caught >= 0.92, $"crisis conversations caught at onset {caught:P1} < 92 %");
+        Assert.True(caught >= 0.95, $"crisis conversations caught at onset {caught:P1} < 95 %");
         var calm = (double)Report.CalmConversationsCalledCrisis / Math.Max(1, Report.CalmConversations);
-        Assert.True(calm <= 0.20, $"calm conversations called crisis {calm:P1} > 20 %");
+        Assert.True(calm <= 0.15, $"calm conversations called crisis {calm:P1} > 15 %");
     }
 }
