@@ -4,6 +4,7 @@ using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.Inbox;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
@@ -117,8 +118,9 @@ public sealed class ActivityProcessor
     {
         var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
         Func<Activity, CancellationToken, Task>? send = expectReplies ? null : sink is null ? _connector.SendAsync : sink.SendAsync;
-        // A sink's conversations are this host's own: the staff console takes them over, no agent hub reads handoff events.
-        var outbox = new Outbox(send, agentHub: sink is null);
+        // A sink's conversations are this host's own: the staff console takes them over, no agent hub reads handoff events,
+        // and staff reach them through the sink's channel, not a stored Connector reference.
+        var outbox = new Outbox(send, connectorChannel: sink is null);
         BotFrameworkLog.Received(_logger, inbound.Id, inbound.Type!, inbound.ChannelId);
         if (_turns.RefusalReason(Request(inbound, inbound.Text ?? "")) is { } refusal)
         {
@@ -266,11 +268,13 @@ public sealed class ActivityProcessor
         else
         {
             var request = Request(inbound, text);
-            // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
-            // Not for SMS: its conversation id is the patient's phone number, which is never stored in clear.
-            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false && channel != Channel.Sms)
+            // Remembered so staff can answer later in this conversation (expectReplies callers have no later route), and the
+            // conversation's address names the Connector's delivery. Not for SMS: its conversation id is the patient's
+            // phone number, which is never stored in clear (SmsConversations records the SMS address).
+            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox is { Buffered: false, ConnectorChannel: true } && channel != Channel.Sms)
             {
                 await _references.SaveAsync(request.ConversationId, ConversationReferences.From(inbound), cancellationToken);
+                await AddressAsync(request, cancellationToken);
             }
 
             reply = await WithTypingAsync(inbound, outbox, ct => _turns.HandleAsync(request, ct), cancellationToken);
@@ -278,12 +282,21 @@ public sealed class ActivityProcessor
 
         // Empty text: staff hold the conversation and answer it themselves, so the bot sends nothing.
         if (reply.Text.Length > 0) await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
-        if (reply.Escalation is { } escalation && _options.SendHandoffInitiate && _transcripts is not null && outbox.AgentHub)
+        if (reply.Escalation is { } escalation && _options.SendHandoffInitiate && _transcripts is not null && outbox.ConnectorChannel)
         {
             var transcript = await _transcripts.TranscriptAsync(ConversationKey(inbound), cancellationToken);
             var activities = transcript.Select(entry => TranscriptActivity(inbound, entry));
             await outbox.SendAsync(ReplyActivities.HandoffInitiate(inbound, escalation, activities), cancellationToken);
         }
+    }
+
+    // Written only when it changes (the first message, or a conversation stored before addresses): a read per turn after.
+    private async Task AddressAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        if (_transcripts is null) return;
+        var address = new ChannelAddress(BotFrameworkDelivery.Channel, request.ConversationId);
+        if (await _transcripts.AddressAsync(request.ConversationId, cancellationToken) == address) return;
+        await _transcripts.SetAddressAsync(request.ConversationId, request.Channel, address, _time.GetUtcNow(), cancellationToken);
     }
 
     private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)
