@@ -22,7 +22,7 @@ namespace ClinicBot.Channels.BotFramework;
 /// <summary>Registers the Bot Framework channel: authentication, the Connector client and activity processing.</summary>
 public static class BotFrameworkServiceCollectionExtensions
 {
-    /// <summary>The inbox scope of <c>/api/messages</c> activities (Direct Line's are its own).</summary>
+    /// <summary>The inbox scope of activities answered through the Connector (<c>/api/messages</c>); a reply sink has its own.</summary>
     public const string InboxScope = "botframework";
 
     /// <summary>The named <see cref="HttpClient"/> that fetches OpenID metadata and signing keys.</summary>
@@ -30,7 +30,7 @@ public static class BotFrameworkServiceCollectionExtensions
 
     /// <summary>
     /// Binds the root <c>MicrosoftApp*</c> keys and the <c>BotFramework</c> section (both validated on start) and registers
-    /// <see cref="InboundAuthenticator"/> and <see cref="ActivityProcessor"/>. The turn pipeline must be registered too.
+    /// <see cref="InboundAuthenticator"/> and the host's one <see cref="ActivityProcessor"/>. The turn pipeline must be registered too.
     /// </summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
@@ -78,7 +78,7 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetService<IConversationStore>(), sp.GetService<SafetyNet>()));
         // A recovered activity came through authentication before it was stored: its serviceUrl is trusted again.
         services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
-            sp.GetRequiredService<ActivityProcessor>(), InboxScope, activity =>
+            sp.GetRequiredService<ActivityProcessor>(), sink: null, activity =>
             {
                 if (!string.IsNullOrEmpty(activity.CallerId) && !string.IsNullOrEmpty(activity.ServiceUrl)) sp.GetRequiredService<TrustedServiceUrls>().Trust(activity.ServiceUrl);
             },

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.Inbox;
+using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +12,12 @@ namespace ClinicBot.Channels.DirectLine;
 
 /// <summary>
 /// Direct Line conversations: starting one (and welcoming the visitor), recording a visitor's activity and handing it to
-/// the bot, and messages from the clinic team. Conversation keys in the turn pipeline are <c>directline:{conversationId}</c>.
+/// the bot, and messages from the clinic team. Conversation keys in the turn pipeline are <c>directline:{conversationId}</c>;
+/// each records its address (<see cref="DirectLineDelivery"/>, the Direct Line conversation id) when it starts.
 /// </summary>
 internal sealed class DirectLineConversations(
-    DirectLineTranscript transcript, DirectLineBot bot, DirectLineBotAccount botAccount, TimeProvider time, ILogger<DirectLineConversations> logger)
+    DirectLineTranscript transcript, DirectLineBot bot, DirectLineBotAccount botAccount, IConversationStore addresses, TimeProvider time,
+    ILogger<DirectLineConversations> logger)
 {
     /// <summary>The channel id of Direct Line activities as the bot sees them.</summary>
     public const string ChannelId = "directline";
@@ -30,6 +34,17 @@ internal sealed class DirectLineConversations(
         if (!created) return false;
 
         DirectLineLog.Started(logger, token.ConversationId, normalized);
+        try
+        {
+            await addresses.SetAddressAsync(
+                ChannelId + ":" + token.ConversationId, Channel.Web, new ChannelAddress(ChannelId, token.ConversationId), time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Staff replies still find the conversation by its key (DirectLineDelivery.LegacyAddressAsync).
+            DirectLineLog.AddressFailed(logger, token.ConversationId, ex);
+        }
+
         // Like Direct Line with a user id in the token: one conversationUpdate naming bot and visitor, so the welcome comes first.
         var user = new ChannelAccount(token.UserId, null, "user");
         var update = new Activity

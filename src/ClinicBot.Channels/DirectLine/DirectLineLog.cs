@@ -40,4 +40,7 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(12, LogLevel.Error, "Direct Line messages left unrecorded by a stopped process could not be recorded at start-up")]
     public static partial void EchoRecoveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "Direct Line conversation {ConversationId}: its channel address could not be recorded; staff replies find it by its id")]
+    public static partial void AddressFailed(ILogger logger, string conversationId, Exception exception);
 }

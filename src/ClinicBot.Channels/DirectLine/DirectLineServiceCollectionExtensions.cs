@@ -1,9 +1,6 @@
 using ClinicBot.Channels.BotFramework;
-using ClinicBot.Channels.BotFramework.Connector;
-using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Delivery;
-using ClinicBot.Conversations.Turns;
 using ClinicBot.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +16,7 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>WebChat</c> (validated on start) and registers the Direct Line endpoint's services and its <see cref="IChannelDelivery"/>.
-    /// Call after <see cref="BotFrameworkServiceCollectionExtensions.AddBotFramework"/>: Direct Line turns use the same activity processing.
+    /// Call after <see cref="BotFrameworkServiceCollectionExtensions.AddBotFramework"/>: Direct Line turns go through its activity processor.
     /// A host that keeps conversations elsewhere registers its <see cref="IDirectLineStore"/> first.
     /// </summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
@@ -33,24 +30,13 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTranscript>();
         services.AddSingleton<DirectLineBotAccount>();
         services.AddSingleton<DirectLineSuggestions>();
-        services.AddSingleton<InProcessConnectorHandler>();
-        services.AddSingleton(sp =>
-        {
-            // The same processing as /api/messages; only its Connector calls are answered in process.
-            var connector = new ConnectorClient(
-                new InProcessHttpClientFactory(sp.GetRequiredService<InProcessConnectorHandler>()), new AnonymousTokenProvider(), new TrustedServiceUrls(),
-                sp.GetRequiredService<ILogger<ConnectorClient>>());
-            return new DirectLineBot(new ActivityProcessor(
-                sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
-                sp.GetRequiredService<IActivityInbox>(), DirectLineConversations.ChannelId, connector,
-                sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityProcessor>>(),
-                sp.GetRequiredService<IConversationReferenceStore>(), safetyNet: sp.GetService<SafetyNet>()));
-        });
-        // Registered as IHostedService (AddHostedService keeps one service per type, and each channel has its own); the
+        services.AddSingleton<DirectLineReplySink>();
+        services.AddSingleton<DirectLineBot>();
+        // Registered as IHostedService (AddHostedService keeps one service per type, and each inbox scope has its own); the
         // echoes first, so a recovered message is in the conversation before its reply.
         services.AddSingleton<IHostedService, DirectLineEchoRecovery>();
         services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
-            sp.GetRequiredService<DirectLineBot>().Processor, DirectLineConversations.ChannelId, activity => activity.ServiceUrl = InProcessConnectorHandler.ServiceUrl,
+            sp.GetRequiredService<ActivityProcessor>(), sp.GetRequiredService<DirectLineReplySink>(), activity => activity.ServiceUrl = DirectLineReplySink.ServiceUrl,
             sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStream>();

@@ -76,4 +76,7 @@ internal static partial class SmsLog
 
     /// <summary>The short, non-reversible id logs use for a phone: a prefix of its HMAC.</summary>
     public static string PhoneId(string phoneHash) => phoneHash.Length > 12 ? phoneHash[..12] : phoneHash;
+
+    [LoggerMessage(25, LogLevel.Warning, "SMS {PhoneId}: the conversation's channel address could not be recorded; staff replies find it by its id")]
+    public static partial void AddressFailed(ILogger logger, string phoneId, Exception exception);
 }

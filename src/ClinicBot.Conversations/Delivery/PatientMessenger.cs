@@ -7,11 +7,14 @@ namespace ClinicBot.Conversations.Delivery;
 /// <summary>
 /// Puts a staff member's words (or a notice) into the patient's transcript and their channel. The transcript entry is
 /// written first, so a delivery failure never loses what staff said; a channel that fails (Twilio or the Connector
-/// down) leaves the message in the outbox, which <see cref="RetryDueAsync"/> delivers later with growing pauses.
+/// down) leaves the message in the outbox, which <see cref="RetryDueAsync"/> delivers later with growing pauses. The
+/// channel is the one the conversation's <see cref="ChannelAddress"/> names.
 /// </summary>
 public sealed partial class PatientMessenger(
     IEnumerable<IChannelDelivery> deliveries, IConversationStore conversations, IPatientOutbox outbox, TimeProvider time, ILogger<PatientMessenger> logger)
 {
+    private readonly IChannelDelivery[] _deliveries = deliveries.ToArray();
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(5);
 
@@ -19,10 +22,11 @@ public sealed partial class PatientMessenger(
     public async Task<DeliveryOutcome> SendAsync(string conversationId, Channel channel, string author, string text, CancellationToken cancellationToken)
     {
         await conversations.AppendAsync(conversationId, channel, new TranscriptEntry(author, text, null, [], time.GetUtcNow()), cancellationToken);
-        if (await FindAsync(conversationId, cancellationToken) is not { } delivery) return DeliveryOutcome.Unreachable;
+        if (await FindAsync(conversationId, cancellationToken) is not { } found) return DeliveryOutcome.Unreachable;
+        var (delivery, address) = found;
         try
         {
-            await delivery.SendAsync(conversationId, text, cancellationToken);
+            await delivery.SendAsync(address, text, cancellationToken);
             return DeliveryOutcome.Delivered;
         }
         catch (DeliveryRefusedException ex)
@@ -46,9 +50,9 @@ public sealed partial class PatientMessenger(
         {
             try
             {
-                var delivery = await FindAsync(pending.ConversationId, cancellationToken)
+                var (delivery, address) = await FindAsync(pending.ConversationId, cancellationToken)
                     ?? throw new DeliveryRefusedException("No channel reaches the conversation any more.");
-                await delivery.SendAsync(pending.ConversationId, pending.Text, cancellationToken);
+                await delivery.SendAsync(address, pending.Text, cancellationToken);
                 await outbox.DeliveredAsync(pending.Id, time.GetUtcNow(), cancellationToken);
                 delivered++;
             }
@@ -69,11 +73,21 @@ public sealed partial class PatientMessenger(
         return delivered;
     }
 
-    private async Task<IChannelDelivery?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    // The channel the conversation's address names, when it can reach the patient now.
+    private async Task<(IChannelDelivery Delivery, ChannelAddress Address)?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
-        foreach (var delivery in deliveries)
+        var address = await conversations.AddressAsync(conversationId, cancellationToken) ?? await LegacyAddressAsync(conversationId, cancellationToken);
+        if (address is null) return null;
+        var delivery = Array.Find(_deliveries, d => string.Equals(d.Name, address.Channel, StringComparison.Ordinal));
+        return delivery is not null && await delivery.CanDeliverAsync(address, cancellationToken) ? (delivery, address) : null;
+    }
+
+    // A conversation stored before addresses were recorded: the first channel that knows it.
+    private async Task<ChannelAddress?> LegacyAddressAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        foreach (var delivery in _deliveries)
         {
-            if (await delivery.CanDeliverAsync(conversationId, cancellationToken)) return delivery;
+            if (await delivery.LegacyAddressAsync(conversationId, cancellationToken) is { } address) return address;
         }
 
         return null;

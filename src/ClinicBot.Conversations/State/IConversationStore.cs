@@ -1,3 +1,4 @@
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Prompts;
 
 namespace ClinicBot.Conversations.State;
@@ -19,6 +20,12 @@ public interface IConversationStore
 
     /// <summary>Appends a message to the transcript, creating the conversation on its first message.</summary>
     Task AppendAsync(string conversationId, Channel channel, TranscriptEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Records where the patient is reached (replacing an earlier address), creating the conversation if new.</summary>
+    Task SetAddressAsync(string conversationId, Channel channel, ChannelAddress address, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Where the patient is reached, or null when no channel recorded it (a CLI conversation, one stored before addresses).</summary>
+    Task<ChannelAddress?> AddressAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>The transcript in order.</summary>
     Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(string conversationId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 
@@ -92,6 +93,35 @@ public sealed class SqliteConversationStore : IConversationStore
         insert.Parameters.AddWithValue("$at", Format(entry.At));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task SetAddressAsync(string conversationId, Channel channel, ChannelAddress address, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO conversations (id, channel, created_at, address_channel, address) VALUES ($id, $channel, $at, $address_channel, $address)
+            ON CONFLICT(id) DO UPDATE SET address_channel = excluded.address_channel, address = excluded.address
+            WHERE address_channel IS NOT excluded.address_channel OR address IS NOT excluded.address
+            """;
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$channel", ChannelNames.Name(channel));
+        command.Parameters.AddWithValue("$at", Format(at));
+        command.Parameters.AddWithValue("$address_channel", address.Channel);
+        command.Parameters.AddWithValue("$address", address.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ChannelAddress?> AddressAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT address_channel, address FROM conversations WHERE id = $id AND address_channel IS NOT NULL AND address IS NOT NULL";
+        command.Parameters.AddWithValue("$id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ChannelAddress(reader.GetString(0), reader.GetString(1)) : null;
     }
 
     /// <inheritdoc />

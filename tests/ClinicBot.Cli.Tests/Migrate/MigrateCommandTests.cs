@@ -11,16 +11,16 @@ public sealed class MigrateCommandTests : IDisposable
     private string DatabasePath => Path.Combine(_folder, "clinicbot.db");
 
     [Fact]
-    public async Task Migrate_NewDatabase_AppliesVersion1ThenFindsItUpToDate()
+    public async Task Migrate_NewDatabase_AppliesEveryVersionThenFindsItUpToDate()
     {
         var first = await MigrateAsync();
         var second = await MigrateAsync();
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 1 (applied 1).", first.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 1, up to date.", second.Lines.Single());
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM schema_version WHERE version = 1"));
+        Assert.Equal($"Database {DatabasePath}: schema version 2, up to date.", second.Lines.Single());
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2)"));
     }
 
     [Fact]
@@ -36,11 +36,48 @@ public sealed class MigrateCommandTests : IDisposable
         var migrated = await MigrateAsync();
 
         Assert.Equal(0, migrated.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 1 (applied 1).", migrated.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", migrated.Lines.Single());
         Assert.Equal(1L, Scalar("SELECT count(*) FROM conversations WHERE id = 'sms:old' AND locale IS NULL"));
         // A text handled before the inbox columns existed stays handled: no second reply after the upgrade.
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sms_inbound WHERE message_sid = 'SM1' AND finished_at = received_at AND reply_encrypted IS NULL"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'directline_activities'"));
+    }
+
+    [Fact]
+    public async Task Migrate_ConversationsStoredBeforeAddresses_GetTheAddressTheirChannelKept()
+    {
+        Execute("""
+            CREATE TABLE conversations (id TEXT PRIMARY KEY, channel TEXT NOT NULL, crisis_since TEXT NULL, handler TEXT NULL, created_at TEXT NOT NULL);
+            CREATE TABLE bot_conversation_references (conversation_key TEXT PRIMARY KEY, reference TEXT NOT NULL);
+            CREATE TABLE directline_conversations (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, locale TEXT NOT NULL, created_at TEXT NOT NULL);
+            CREATE TABLE sms_subscribers (
+                phone_hash TEXT PRIMARY KEY, conversation_id TEXT NOT NULL UNIQUE, phone_encrypted TEXT NOT NULL, display TEXT NOT NULL, locale TEXT,
+                opted_out INTEGER NOT NULL DEFAULT 0, opted_out_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            INSERT INTO conversations (id, channel, created_at) VALUES
+                ('msteams:a:19abc', 'web', '2026-11-01T00:00:00.0000000Z'),
+                ('directline:dl1', 'web', '2026-11-01T00:00:00.0000000Z'),
+                ('sms:0123456789abcdef0123456789abcdef', 'sms', '2026-11-01T00:00:00.0000000Z'),
+                ('directline:inprocess', 'web', '2026-11-01T00:00:00.0000000Z'),
+                ('cli:local', 'web', '2026-11-01T00:00:00.0000000Z');
+            INSERT INTO bot_conversation_references VALUES
+                ('msteams:a:19abc', '{"type":"message","serviceUrl":"https://smba.trafficmanager.net/amer/","channelId":"msteams"}'),
+                ('directline:inprocess', '{"type":"message","serviceUrl":"inprocess://directline/","channelId":"directline"}');
+            INSERT INTO directline_conversations VALUES ('dl1', 'dl_user', 'en', '2026-11-01T00:00:00.0000000Z');
+            INSERT INTO sms_subscribers (phone_hash, conversation_id, phone_encrypted, display, created_at, updated_at)
+                VALUES ('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'sms:0123456789abcdef0123456789abcdef', 'x', '***-1234',
+                        '2026-11-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z');
+            """);
+
+        var migrated = await MigrateAsync();
+
+        Assert.Equal(0, migrated.ExitCode);
+        Assert.Equal("botframework msteams:a:19abc", Text("SELECT address_channel || ' ' || address FROM conversations WHERE id = 'msteams:a:19abc'"));
+        Assert.Equal("directline dl1", Text("SELECT address_channel || ' ' || address FROM conversations WHERE id = 'directline:dl1'"));
+        Assert.Equal(
+            "sms 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            Text("SELECT address_channel || ' ' || address FROM conversations WHERE id = 'sms:0123456789abcdef0123456789abcdef'"));
+        // Neither a network channel's reference nor a Direct Line conversation of this host: no address, as no delivery reached it.
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM conversations WHERE id IN ('directline:inprocess', 'cli:local') AND address_channel IS NULL AND address IS NULL"));
     }
 
     [Fact]
@@ -68,6 +105,15 @@ public sealed class MigrateCommandTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private string Text(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
     }
 
     private long Scalar(string sql)

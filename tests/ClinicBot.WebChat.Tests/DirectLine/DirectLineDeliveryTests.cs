@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,10 +36,41 @@ public sealed class DirectLineDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PatientMessenger_UnknownDirectLineConversation_IsNotDelivered()
+    public async Task PatientMessenger_UnknownDirectLineConversation_IsUnreachable()
     {
         _ = await _factory.StartConversationAsync();
-        var deliveries = _factory.Services.GetServices<IChannelDelivery>();
-        foreach (var delivery in deliveries) Assert.False(await delivery.CanDeliverAsync("directline:nope", CancellationToken.None));
+        var messenger = _factory.Services.GetRequiredService<PatientMessenger>();
+
+        var outcome = await messenger.SendAsync("directline:nope", Channel.Web, "staff:nurse@clinic.test", "Hello?", CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Unreachable, outcome);
+    }
+
+    [Fact]
+    public async Task StartConversation_NewConversation_StoresItsDirectLineAddress()
+    {
+        var (_, conversationId, _) = await _factory.StartConversationAsync();
+
+        var address = await _factory.Services.GetRequiredService<IConversationStore>().AddressAsync("directline:" + conversationId, CancellationToken.None);
+
+        Assert.Equal(new ChannelAddress("directline", conversationId), address);
+    }
+
+    [Fact]
+    public async Task PatientMessenger_StoredAddress_DeliversToTheChannelItNamesWhateverTheId()
+    {
+        var (client, conversationId, token) = await _factory.StartConversationAsync();
+        var store = _factory.Services.GetRequiredService<IConversationStore>();
+        // No channel's id convention: only the stored address says where this patient is.
+        await store.SetAddressAsync("followup-42", Channel.Web, new ChannelAddress("directline", conversationId), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var outcome = await _factory.Services.GetRequiredService<PatientMessenger>()
+            .SendAsync("followup-42", Channel.Web, "staff:nurse@clinic.test", "Your results are in; call us when you can.", CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var set = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Your results are in; call us when you can.", set.GetProperty("activities").EnumerateArray().Last().GetProperty("text").GetString());
     }
 }

@@ -6,22 +6,22 @@ namespace ClinicBot.Channels.BotFramework.Turns;
 
 /// <summary>
 /// At start-up, the message activities a stopped process left mid-turn (a crash, a kill) are run by their processor
-/// and answered through its Connector: a crisis typed into Web Chat or Teams is escalated even though the process that
-/// received it died.
+/// and answered as a live turn is (through the Connector, or into the channel's <see cref="IReplySink"/>): a crisis typed
+/// into Web Chat or Teams is escalated even though the process that received it died. One per inbox scope.
 /// </summary>
 internal sealed class ActivityInboxRecovery(
-    ActivityProcessor processor, string scope, Action<Activity>? admit, ILogger<ActivityInboxRecovery> logger) : BackgroundService
+    ActivityProcessor processor, IReplySink? sink, Action<Activity>? admit, ILogger<ActivityInboxRecovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await processor.RecoverAsync(admit, stoppingToken);
+            await processor.RecoverAsync(sink, admit, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The database may be down at start-up too: the activities stay unfinished for the next start or retry.
-            BotFrameworkLog.RecoveryFailed(logger, scope, ex);
+            BotFrameworkLog.RecoveryFailed(logger, sink?.InboxScope ?? BotFrameworkServiceCollectionExtensions.InboxScope, ex);
         }
     }
 }

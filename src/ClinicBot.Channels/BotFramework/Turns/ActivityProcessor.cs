@@ -4,6 +4,7 @@ using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.Inbox;
+using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
@@ -20,6 +21,9 @@ namespace ClinicBot.Channels.BotFramework.Turns;
 /// cannot run here (<see cref="ITurnHandler.RefusalReason"/>: Azure's SMS channel without the phone keys) is refused
 /// before anything is stored or sent. On the SMS channel a text goes only in reply to the patient's own message: a
 /// member joining gets no welcome there (as on the Twilio webhook, and never to a number that opted out).
+/// One processor serves every channel: a channel of this host that takes replies in process (ClinicBot's own Direct
+/// Line) names its <see cref="IReplySink"/> with each activity and has its own inbox scope; every other activity is
+/// answered through the Connector. The route is the caller's, never read from the activity.
 /// </summary>
 public sealed class ActivityProcessor
 {
@@ -60,38 +64,43 @@ public sealed class ActivityProcessor
 
     /// <summary>Processes the activity and returns what the bot said.</summary>
     /// <exception cref="ConnectorDeliveryException">A reply was attempted but the channel did not take it.</exception>
-    public Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken) => RunAsync(inbound, resumed: false, null, cancellationToken);
+    public Task<ActivityOutcome> ProcessAsync(Activity inbound, CancellationToken cancellationToken) => ProcessAsync(inbound, null, cancellationToken);
+
+    /// <summary>Processes the activity, its replies sent to <paramref name="sink"/> (the Connector when null).</summary>
+    public Task<ActivityOutcome> ProcessAsync(Activity inbound, IReplySink? sink, CancellationToken cancellationToken) =>
+        RunAsync(inbound, sink, resumed: false, null, cancellationToken);
 
     /// <summary>
     /// Writes a message activity to the inbox now, before anything else is stored about it (Direct Line claims first,
     /// then records the visitor's echo, so an echo is never left without a turn to answer it). Hand the task to
     /// <see cref="ProcessClaimedAsync"/>; a faulted task (the database refused) sends the turn to the safety net.
     /// </summary>
-    public Task<InboundClaim> ClaimAsync(Activity inbound, CancellationToken cancellationToken) =>
-        _inbox.ClaimAsync(Key("activity", inbound, inbound.Id!), _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
+    public Task<InboundClaim> ClaimAsync(Activity inbound, IReplySink? sink, CancellationToken cancellationToken) =>
+        _inbox.ClaimAsync(Key("activity", inbound, inbound.Id!), Scope(sink), JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
 
     /// <summary>Processes a message activity whose inbox claim <see cref="ClaimAsync"/> took.</summary>
-    public Task<ActivityOutcome> ProcessClaimedAsync(Activity inbound, Task<InboundClaim> claim, CancellationToken cancellationToken) =>
-        RunAsync(inbound, resumed: false, claim, cancellationToken);
+    public Task<ActivityOutcome> ProcessClaimedAsync(Activity inbound, Task<InboundClaim> claim, IReplySink? sink, CancellationToken cancellationToken) =>
+        RunAsync(inbound, sink, resumed: false, claim, cancellationToken);
 
     /// <summary>
-    /// Runs the message activities of this processor's scope that a stopped process left mid-turn (oldest first), their
-    /// replies sent as for a live turn; an <c>expectReplies</c> caller is gone, but the turn's escalation is still raised.
+    /// Runs the message activities of one inbox scope that a stopped process left mid-turn (oldest first), their replies
+    /// sent as for a live turn; an <c>expectReplies</c> caller is gone, but the turn's escalation is still raised.
     /// </summary>
+    /// <param name="sink">The channel whose turns to run (its inbox scope and its replies); null for the Connector's.</param>
     /// <param name="admit">Called with each activity before it runs (the host trusts a serviceUrl that came validated).</param>
     /// <param name="cancellationToken">Stops recovery (the rest stays for the next start).</param>
     /// <returns>How many turns ran.</returns>
-    public async Task<int> RecoverAsync(Action<Activity>? admit, CancellationToken cancellationToken)
+    public async Task<int> RecoverAsync(IReplySink? sink, Action<Activity>? admit, CancellationToken cancellationToken)
     {
         var resumed = 0;
-        foreach (var json in await _inbox.UnfinishedAsync(_inboxScope, cancellationToken))
+        foreach (var json in await _inbox.UnfinishedAsync(Scope(sink), cancellationToken))
         {
             if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
             admit?.Invoke(activity);
             BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
             try
             {
-                await RunAsync(activity, resumed: true, null, cancellationToken);
+                await RunAsync(activity, sink, resumed: true, null, cancellationToken);
                 resumed++;
             }
             catch (ConnectorDeliveryException ex)
@@ -104,10 +113,14 @@ public sealed class ActivityProcessor
         return resumed;
     }
 
-    private async Task<ActivityOutcome> RunAsync(Activity inbound, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
+    private async Task<ActivityOutcome> RunAsync(
+        Activity inbound, IReplySink? sink, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
     {
         var expectReplies = string.Equals(inbound.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
-        var outbox = new Outbox(expectReplies ? null : _connector);
+        Func<Activity, CancellationToken, Task>? send = expectReplies ? null : sink is null ? _connector.SendAsync : sink.SendAsync;
+        // A sink's conversations are this host's own: the staff console takes them over, no agent hub reads handoff events,
+        // and staff reach them through the sink's channel, not a stored Connector reference.
+        var outbox = new Outbox(send, connectorChannel: sink is null);
         BotFrameworkLog.Received(_logger, inbound.Id, inbound.Type!, inbound.ChannelId);
         if (_turns.RefusalReason(Request(inbound, inbound.Text ?? "")) is { } refusal)
         {
@@ -121,7 +134,7 @@ public sealed class ActivityProcessor
         {
             if (inbound.Type == ActivityTypes.Message && !string.IsNullOrEmpty(inbound.Id))
             {
-                running = await TakeAsync(inbound, resumed, claimed, cancellationToken);
+                running = await TakeAsync(inbound, Scope(sink), resumed, claimed, cancellationToken);
                 if (running is null) return new ActivityOutcome(expectReplies, []);
                 await MessageAsync(inbound, outbox, cancellationToken);
                 await FinishAsync(running);
@@ -151,7 +164,7 @@ public sealed class ActivityProcessor
     // Claims the message in the inbox; null when it was handled before or runs in this process now. The key is taken
     // in this process first and the inbox read after, so a turn that finished meanwhile (a channel's retry racing the
     // start-up recovery of the same activity) is seen as finished, not run twice; a resumed one reads its state again.
-    private async Task<string?> TakeAsync(Activity inbound, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
+    private async Task<string?> TakeAsync(Activity inbound, string scope, bool resumed, Task<InboundClaim>? claimed, CancellationToken cancellationToken)
     {
         var key = Key("activity", inbound, inbound.Id!);
         if (!_running.TryAdd(key, 0))
@@ -163,7 +176,7 @@ public sealed class ActivityProcessor
         InboundClaim claim;
         try
         {
-            claim = await (claimed ?? _inbox.ClaimAsync(key, _inboxScope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken));
+            claim = await (claimed ?? _inbox.ClaimAsync(key, scope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken));
         }
         catch
         {
@@ -195,6 +208,8 @@ public sealed class ActivityProcessor
             BotFrameworkLog.FinishFailed(_logger, ex);
         }
     }
+
+    private string Scope(IReplySink? sink) => sink?.InboxScope ?? _inboxScope;
 
     private static string ServiceHost(Activity activity) =>
         Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : "(none)";
@@ -253,11 +268,13 @@ public sealed class ActivityProcessor
         else
         {
             var request = Request(inbound, text);
-            // Remembered so staff can answer later in this conversation (expectReplies callers have no later route).
-            // Not for SMS: its conversation id is the patient's phone number, which is never stored in clear.
-            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox.Buffered is false && channel != Channel.Sms)
+            // Remembered so staff can answer later in this conversation (expectReplies callers have no later route), and the
+            // conversation's address names the Connector's delivery. Not for SMS: its conversation id is the patient's
+            // phone number, which is never stored in clear (SmsConversations records the SMS address).
+            if (!string.IsNullOrEmpty(inbound.ServiceUrl) && outbox is { Buffered: false, ConnectorChannel: true } && channel != Channel.Sms)
             {
                 await _references.SaveAsync(request.ConversationId, ConversationReferences.From(inbound), cancellationToken);
+                await AddressAsync(request, cancellationToken);
             }
 
             reply = await WithTypingAsync(inbound, outbox, ct => _turns.HandleAsync(request, ct), cancellationToken);
@@ -265,12 +282,21 @@ public sealed class ActivityProcessor
 
         // Empty text: staff hold the conversation and answer it themselves, so the bot sends nothing.
         if (reply.Text.Length > 0) await outbox.SendAsync(ReplyActivities.Message(inbound, reply), cancellationToken);
-        if (reply.Escalation is { } escalation && _options.SendHandoffInitiate && _transcripts is not null)
+        if (reply.Escalation is { } escalation && _options.SendHandoffInitiate && _transcripts is not null && outbox.ConnectorChannel)
         {
             var transcript = await _transcripts.TranscriptAsync(ConversationKey(inbound), cancellationToken);
             var activities = transcript.Select(entry => TranscriptActivity(inbound, entry));
             await outbox.SendAsync(ReplyActivities.HandoffInitiate(inbound, escalation, activities), cancellationToken);
         }
+    }
+
+    // Written only when it changes (the first message, or a conversation stored before addresses): a read per turn after.
+    private async Task AddressAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        if (_transcripts is null) return;
+        var address = new ChannelAddress(BotFrameworkDelivery.Channel, request.ConversationId);
+        if (await _transcripts.AddressAsync(request.ConversationId, cancellationToken) == address) return;
+        await _transcripts.SetAddressAsync(request.ConversationId, request.Channel, address, _time.GetUtcNow(), cancellationToken);
     }
 
     private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)

@@ -1,15 +1,21 @@
 using ClinicBot.Channels.BotFramework.Activities;
-using ClinicBot.Channels.BotFramework.Connector;
 
 namespace ClinicBot.Channels.BotFramework.Turns;
 
-/// <summary>Where one turn's activities go: through the Connector, or into the <c>expectReplies</c> response body.</summary>
-internal sealed class Outbox(ConnectorClient? connector)
+/// <summary>
+/// Where one turn's activities go: to the channel (the Connector, or an in-process <see cref="IReplySink"/>), or into
+/// the <c>expectReplies</c> response body when <paramref name="send"/> is null. <paramref name="connectorChannel"/> says
+/// whether the turn's channel is one the Connector reaches (not a reply sink's), even when its replies go into the body.
+/// </summary>
+internal sealed class Outbox(Func<Activity, CancellationToken, Task>? send, bool connectorChannel)
 {
     private readonly List<Activity> _activities = [];
     private readonly Lock _lock = new();
 
-    public bool Buffered => connector is null;
+    public bool Buffered => send is null;
+
+    /// <summary>An agent hub may read the channel, and staff reach its conversations later through a stored reference.</summary>
+    public bool ConnectorChannel => connectorChannel;
 
     public bool SentMessage { get; private set; }
 
@@ -23,7 +29,7 @@ internal sealed class Outbox(ConnectorClient? connector)
 
     public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (connector is not null) await connector.SendAsync(activity, cancellationToken);
+        if (send is not null) await send(activity, cancellationToken);
         lock (_lock)
         {
             _activities.Add(activity);

@@ -1,3 +1,5 @@
+using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
@@ -12,7 +14,8 @@ namespace ClinicBot.Channels.Sms;
 /// one confirmation; START/UNSTOP/YES: opt-in; HELP/INFO/AYUDA: program, phone, opt-out, rates, after STOP too).
 /// Everything else goes through the one turn pipeline and is fitted into two segments. A number that opted out is
 /// texted only what <see cref="SmsOptOutRule"/> allows (HELP, and the crisis reply to a crisis, whose escalation is
-/// raised like any other); its other messages are still triaged and escalated, but not answered.
+/// raised like any other); its other messages are still triaged and escalated, but not answered. The conversation's
+/// address is the number's hash (<see cref="SmsChannelDelivery"/>), recorded with the first text.
 /// </summary>
 internal sealed class SmsConversations(
     ISmsSubscriberStore store,
@@ -20,6 +23,7 @@ internal sealed class SmsConversations(
     CrisisCheck crisis,
     ResponseTemplates templates,
     SmsReplyFormatter formatter,
+    IConversationStore addresses,
     TimeProvider time,
     ILogger<SmsConversations> logger)
 {
@@ -48,6 +52,7 @@ internal sealed class SmsConversations(
         var now = time.GetUtcNow();
         var subscriber = await store.EnsureAsync(hash, ConversationIdOfHash(hash), () => phones.Encrypt(number, hash), PhoneProtector.Mask(number), now, cancellationToken);
         var phoneId = SmsLog.PhoneId(hash);
+        await AddressAsync(subscriber, now, cancellationToken);
 
         var keyword = SmsKeywords.Match(text);
         // Crisis content is crisis whatever else the message is; YES is an opt-in only for a number that opted out.
@@ -87,6 +92,22 @@ internal sealed class SmsConversations(
         var formatted = formatter.Format(reply, locale);
         if (reply.Route == Routes.Crisis && SmsSegments.Count(formatted) > 1) SmsLog.CrisisTooLong(logger, SmsSegments.Count(formatted));
         return new SmsTurn(subscriber.ConversationId, hash, keyword, reply with { Text = formatted }, formatted);
+    }
+
+    // Written only when missing (the first text, or a conversation stored before addresses); never fails the text.
+    private async Task AddressAsync(SmsSubscriber subscriber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var address = new ChannelAddress(SmsChannelDelivery.Channel, subscriber.PhoneHash);
+        try
+        {
+            if (await addresses.AddressAsync(subscriber.ConversationId, cancellationToken) == address) return;
+            await addresses.SetAddressAsync(subscriber.ConversationId, Channel.Sms, address, now, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Staff replies still find the patient by the conversation id (SmsChannelDelivery.LegacyAddressAsync).
+            SmsLog.AddressFailed(logger, SmsLog.PhoneId(subscriber.PhoneHash), ex);
+        }
     }
 
     private static SmsTurn Silent(SmsSubscriber subscriber, SmsKeyword keyword, string route) =>
