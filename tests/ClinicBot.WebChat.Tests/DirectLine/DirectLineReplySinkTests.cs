@@ -44,7 +44,7 @@ public sealed class DirectLineReplySinkTests : IAsyncLifetime
     [Fact]
     public async Task Message_DirectLineConversation_ReplyArrivesWithoutAnyConnectorCall()
     {
-        var (client, conversationId, token) = await StartAsync();
+        var (client, conversationId, token) = await WebChatHostFactory.StartConversationAsync(_factory);
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities")
         {
             Content = JsonContent.Create(new { type = "message", text = "What are the side effects of ketamine therapy?", from = new { id = "visitor" } }),
@@ -68,17 +68,5 @@ public sealed class DirectLineReplySinkTests : IAsyncLifetime
         Assert.Contains(reply.GetProperty("entities").EnumerateArray(), e => e.GetProperty("type").GetString() == "clinicbot/reply");
         Assert.True(activities.FindIndex(a => a.GetProperty("id").GetString() == messageId) < activities.IndexOf(reply), "the reply came before the message");
         Assert.DoesNotContain(_logs.Lines, line => line.StartsWith(ConnectorCategory, StringComparison.Ordinal));
-    }
-
-    private async Task<(HttpClient Client, string ConversationId, string Token)> StartAsync()
-    {
-        var client = _factory.CreateClient();
-        for (var i = 0; i < 300 && (await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK; i++) await Task.Delay(100);
-        var issued = await (await client.PostAsync("/api/webchat/token", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var token = issued.GetProperty("token").GetString()!;
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(start)).StatusCode);
-        return (client, issued.GetProperty("conversationId").GetString()!, token);
     }
 }

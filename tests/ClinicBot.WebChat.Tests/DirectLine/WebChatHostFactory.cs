@@ -46,9 +46,13 @@ public sealed class WebChatHostFactory(string? dataDirectory = null) : WebApplic
     }
 
     /// <summary>A token from <c>POST /api/webchat/token</c> and the started conversation.</summary>
-    public async Task<(HttpClient Client, string ConversationId, string Token)> StartConversationAsync()
+    public Task<(HttpClient Client, string ConversationId, string Token)> StartConversationAsync() => StartConversationAsync(this);
+
+    /// <summary>A token and a started conversation on any factory of the host (one a test reconfigured, too), once it is ready.</summary>
+    public static async Task<(HttpClient Client, string ConversationId, string Token)> StartConversationAsync(WebApplicationFactory<Program> factory)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateClient();
         for (var i = 0; i < 300 && (await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK; i++) await Task.Delay(100);
         var issued = await (await client.PostAsync("/api/webchat/token", null)).Content.ReadFromJsonAsync<JsonElement>();
         var token = issued.GetProperty("token").GetString()!;
