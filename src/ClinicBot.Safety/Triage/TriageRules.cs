@@ -13,12 +13,14 @@ public sealed class TriageRules
 {
     private readonly TextNormalizer _normalizer;
     private readonly IReadOnlyList<RouteRules> _routes;
+    private readonly IReadOnlyList<RouteRules> _routesAfterCrisis;
 
     private TriageRules(
         TextNormalizer normalizer, IReadOnlyList<RouteRules> routes, IReadOnlyDictionary<TriageRoute, string> modelResponses, IReadOnlySet<string> overrulable)
     {
         _normalizer = normalizer;
         _routes = routes;
+        _routesAfterCrisis = routes.Skip(1).ToList();
         ModelResponses = modelResponses;
         CrisisRulesTheModelMayOverrule = overrulable;
     }
@@ -98,7 +100,7 @@ public sealed class TriageRules
         crisis.Route == TriageRoute.Crisis && crisis.Reasons.Count > 0 && crisis.Reasons.All(CrisisRulesTheModelMayOverrule.Contains);
 
     /// <summary>The route the rules give a message when the crisis rules are set aside.</summary>
-    internal TriageResult ClassifyBeyondCrisis(string text) => ClassifyBy(text, _routes.Skip(1).ToList());
+    internal TriageResult ClassifyBeyondCrisis(string text) => ClassifyBy(text, _routesAfterCrisis);
 
     private TriageResult ClassifyBy(string text, IReadOnlyList<RouteRules> routes)
     {
