@@ -6,6 +6,7 @@ using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Storage.Postgres;
@@ -17,8 +18,8 @@ namespace ClinicBot.Storage;
 
 /// <summary>
 /// Registers PostgreSQL storage: one database (<c>ConnectionStrings:ClinicBot</c>) shared by every host for
-/// conversations, escalations, staff and the channels' state. The knowledge index and the escalation spool stay per host,
-/// in the folder of <c>Storage:SqlitePath</c>.
+/// conversations, escalations, staff and the channels' state, and carrying live queue events between them (NOTIFY). The
+/// knowledge index and the escalation spool stay per host, in the folder of <c>Storage:SqlitePath</c>.
 /// </summary>
 public static class PostgresServiceCollectionExtensions
 {
@@ -38,6 +39,11 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IStaffAccountStore, PostgresStaffAccountStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [StorageReadiness.Tag]);
+        // Live queue events across instances: NOTIFY out, LISTEN in (run where hosted services run: the web host).
+        services.AddSingleton<PostgresQueueEventRelay>();
+        services.AddSingleton<IQueueEventRelay>(sp => sp.GetRequiredService<PostgresQueueEventRelay>());
+        services.AddSingleton<PostgresQueueEventListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresQueueEventListener>());
         return services;
     }
 

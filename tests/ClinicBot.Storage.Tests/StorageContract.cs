@@ -25,17 +25,18 @@ public abstract class StorageContract(StorageBackend backend) : IDisposable
     /// <summary>The first host's service.</summary>
     protected T Get<T>() where T : notnull => (_host ??= NewHost()).GetRequiredService<T>();
 
-    /// <summary>Another host on the same database (or on <paramref name="settings"/>).</summary>
-    protected ServiceProvider NewHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Another host on the same database (or on <paramref name="settings"/>), with <paramref name="configure"/>'s services too.</summary>
+    protected ServiceProvider NewHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? backend.Settings).Build();
-        var host = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Protection)
             .AddClinicBotStorage(configuration)
-            .AddClinicBotChannelStorage(configuration)
-            .BuildServiceProvider();
+            .AddClinicBotChannelStorage(configuration);
+        configure?.Invoke(services);
+        var host = services.BuildServiceProvider();
         lock (_hosts) _hosts.Add(host);
         return host;
     }
