@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using ClinicBot.Host.Tests.Fixtures;
+using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Storage.Postgres;
 using ClinicBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ namespace ClinicBot.Host.Tests.Storage;
 /// <summary>
 /// The real web host with <c>Storage:Provider</c> <c>postgres</c> on a real PostgreSQL server: two hosts on one database,
 /// as two instances behind a load balancer. It becomes ready, a channel's retry of an activity one answered gets nothing
-/// from the other, and an escalation raised on one is in the other's queue.
+/// from the other, and an escalation raised on one is in the other's queue and reaches its console's live stream.
 /// </summary>
 public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
@@ -35,20 +37,25 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
-    public async Task Messages_CrisisOnOneHost_EscalationInTheOtherHostsQueue()
+    public async Task Messages_CrisisOnOneHost_EscalationInTheOtherHostsQueueAndLiveOnItsConsole()
     {
         var database = server.CreateDatabase("hosts");
         await using var first = Host(database);
         await using var second = Host(database);
+        var client = await first.ReadyClientAsync();
+        await second.ReadyClientAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await second.Services.GetRequiredService<PostgresQueueEventListener>().Listening.WaitAsync(patience.Token);
+        var live = FirstRaisedAsync(second.Services.GetRequiredService<QueueEvents>(), patience.Token);
         var conversation = "conv-" + Guid.NewGuid().ToString("N");
 
-        var response = await (await first.ReadyClientAsync()).PostAsJsonAsync("/api/messages", Message("I want to kill myself", expectReplies: true, conversationId: conversation));
+        var response = await client.PostAsJsonAsync("/api/messages", Message("I want to kill myself", expectReplies: true, conversationId: conversation));
         response.EnsureSuccessStatusCode();
 
-        await second.ReadyClientAsync();
         var queue = await second.Services.GetRequiredService<IEscalationStore>().ListAsync(new EscalationFilter(), default);
         var escalation = Assert.Single(queue, e => e.ConversationId.EndsWith(conversation, StringComparison.Ordinal));
         Assert.Equal("urgent", escalation.Priority);
+        Assert.Equal(escalation.Id, (await live).EscalationId);
     }
 
     [Fact]
@@ -60,6 +67,16 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var failure = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
 
         Assert.Contains("WebChat:TokenSigningKey", failure.Message);
+    }
+
+    private static async Task<QueueEvent> FirstRaisedAsync(QueueEvents events, CancellationToken cancellationToken)
+    {
+        await foreach (var queueEvent in events.SubscribeAsync(cancellationToken))
+        {
+            if (queueEvent.Kind == "raised") return queueEvent;
+        }
+
+        throw new InvalidOperationException("The subscription ended without a raised escalation.");
     }
 
     private static HostFactory Host(string connectionString)
