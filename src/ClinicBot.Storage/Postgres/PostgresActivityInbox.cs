@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Inbox;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,20 +37,7 @@ public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtec
             SELECT activity_protected FROM bot_inbox
             WHERE scope = @scope AND finished_at IS NULL AND activity_protected IS NOT NULL ORDER BY claimed_at
             """, connection).Add("scope", scope);
-        var activities = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            try
-            {
-                activities.Add(_protector.Unprotect(reader.GetString(0)));
-            }
-            catch (CryptographicException)
-            {
-                // Protected under a key this host does not hold (another host's key ring, or one deleted): not this host's to run.
-            }
-        }
-
-        return activities;
+        return await ProtectedActivities.ReadAsync(reader, _protector, cancellationToken);
     }
 }

@@ -9,16 +9,11 @@ namespace ClinicBot.Storage.Postgres;
 /// <summary>
 /// Escalations and their notification outbox in the shared database. The claim race is decided by the conditional
 /// UPDATE in <see cref="TransitionAsync"/>; the outbox is claimed row by row with <c>FOR UPDATE SKIP LOCKED</c>
-/// (<see cref="DueAsync"/>), so each notification goes to one host's dispatcher: one webhook per escalation.
+/// (<see cref="DueAsync"/>, <see cref="PostgresDueRows"/>), so each notification goes to one host's dispatcher: one
+/// webhook per escalation.
 /// </summary>
 public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscalationStore, IOutboxStore
 {
-    /// <summary>
-    /// How long a claimed notification stays with the dispatcher that took it: long enough for the webhook's attempt
-    /// with its retries; a host that dies holding one leaves it due again after this.
-    /// </summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
-
     private const string Columns = "id, conversation_id, channel, patient_display_id, priority, reason, triage_reasons, status, assignee, created_at, due_at, resolved_at";
 
     /// <inheritdoc />
@@ -97,31 +92,14 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
             cancellationToken,
             ("id", id), ("from", fromStatus), ("to", toStatus), ("assignee", assignee), ("at", at)) == 1;
 
-    /// <summary>
-    /// Claims the due notifications: rows another dispatcher is claiming are skipped, not waited for, and each claimed
-    /// row's next attempt moves <see cref="ClaimLease"/> ahead, so no other host takes it while this one sends it.
-    /// </summary>
-    public async Task<IReadOnlyList<OutboxMessage>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            WITH due AS (
-                SELECT id, next_attempt_at FROM notification_outbox WHERE sent_at IS NULL AND next_attempt_at <= @now
-                ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-            UPDATE notification_outbox o SET next_attempt_at = @leased_until FROM due WHERE o.id = due.id
-            RETURNING o.id, o.escalation_id, o.body, o.created_at, o.attempts, due.next_attempt_at
-            """, connection);
-        command.Add("now", now).Add("limit", limit).Add("leased_until", now + ClaimLease);
-        var messages = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            messages.Add(new OutboxMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-
-        return messages.OrderBy(m => m.CreatedAt).ToList();
-    }
+    /// <summary>Claims the due notifications for this host's dispatcher (<see cref="PostgresDueRows"/>): each goes to one host.</summary>
+    public Task<IReadOnlyList<OutboxMessage>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        PostgresDueRows.ClaimAsync(
+            database, "notification_outbox", "sent_at", "created_at", "o.id, o.escalation_id, o.body, o.created_at, o.attempts, due.next_attempt_at", now, limit,
+            reader => new OutboxMessage(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5)),
+            message => message.CreatedAt,
+            cancellationToken);
 
     /// <inheritdoc />
     public Task MarkSentAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>

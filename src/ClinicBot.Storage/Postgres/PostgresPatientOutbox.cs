@@ -1,5 +1,4 @@
 using ClinicBot.Conversations.Delivery;
-using Npgsql;
 
 namespace ClinicBot.Storage.Postgres;
 
@@ -15,27 +14,13 @@ public sealed class PostgresPatientOutbox(PostgresDatabase database) : IPatientO
         cancellationToken,
         ("id", delivery.Id), ("conversation", delivery.ConversationId), ("text", delivery.Text), ("attempts", delivery.Attempts), ("next", delivery.NextAttemptAt));
 
-    /// <summary>Claims the due messages for <see cref="PostgresEscalationStore.ClaimLease"/>; rows another host is claiming are skipped.</summary>
-    public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            WITH due AS (
-                SELECT id, next_attempt_at FROM patient_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now
-                ORDER BY next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED)
-            UPDATE patient_outbox o SET next_attempt_at = @leased_until FROM due WHERE o.id = due.id
-            RETURNING o.id, o.conversation_id, o.text, o.attempts, due.next_attempt_at
-            """, connection);
-        command.Add("now", now).Add("max", max).Add("leased_until", now + PostgresEscalationStore.ClaimLease);
-        var due = new List<PendingDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            due.Add(new PendingDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
-        }
-
-        return due.OrderBy(d => d.NextAttemptAt).ToList();
-    }
+    /// <summary>Claims the due messages for this host's retries (<see cref="PostgresDueRows"/>): each goes to one host.</summary>
+    public Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        PostgresDueRows.ClaimAsync(
+            database, "patient_outbox", "delivered_at", "next_attempt_at", "o.id, o.conversation_id, o.text, o.attempts, due.next_attempt_at", now, max,
+            reader => new PendingDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)),
+            delivery => delivery.NextAttemptAt,
+            cancellationToken);
 
     /// <inheritdoc />
     public Task DeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>

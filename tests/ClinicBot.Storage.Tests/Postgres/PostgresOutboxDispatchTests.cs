@@ -29,12 +29,8 @@ public sealed class PostgresOutboxDispatchTests(PostgresServer server)
         var hosts = new[] { NewHost(database), NewHost(database) };
         foreach (var escalation in escalations) await hosts[0].GetRequiredService<IEscalationStore>().InsertAsync(escalation, EscalationStoreContract.Notification(escalation), default);
 
-        // Small batches, many polls: the dispatchers interleave instead of one taking everything in its first query.
-        var taken = await RaceAsync(hosts, 40, (host, _) => host.GetRequiredService<IOutboxStore>().DueAsync(now.AddMinutes(1), 3, default));
-
-        var ids = taken.SelectMany(batch => batch).Select(m => m.EscalationId).Where(escalations.Select(e => e.Id).Contains).ToList();
-        Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Equal(Rows, ids.Count);
+        await AssertEachTakenOnceAsync(escalations.Select(e => e.Id), async host =>
+            (await host.GetRequiredService<IOutboxStore>().DueAsync(now.AddMinutes(1), 3, default)).Select(m => m.EscalationId), hosts);
     }
 
     [Fact]
@@ -46,11 +42,8 @@ public sealed class PostgresOutboxDispatchTests(PostgresServer server)
         var hosts = new[] { NewHost(database), NewHost(database) };
         foreach (var message in messages) await hosts[0].GetRequiredService<IPatientOutbox>().EnqueueAsync(message, default);
 
-        var taken = await RaceAsync(hosts, 40, (host, _) => host.GetRequiredService<IPatientOutbox>().DueAsync(now.AddMinutes(1), 3, default));
-
-        var ids = taken.SelectMany(batch => batch).Select(m => m.Id).Where(messages.Select(m => m.Id).Contains).ToList();
-        Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Equal(Rows, ids.Count);
+        await AssertEachTakenOnceAsync(messages.Select(m => m.Id), async host =>
+            (await host.GetRequiredService<IPatientOutbox>().DueAsync(now.AddMinutes(1), 3, default)).Select(m => m.Id), hosts);
     }
 
     [Fact]
@@ -65,7 +58,17 @@ public sealed class PostgresOutboxDispatchTests(PostgresServer server)
 
         var other = NewHost(database).GetRequiredService<IOutboxStore>();
         Assert.DoesNotContain(await other.DueAsync(now.AddSeconds(30), 10, default), m => m.EscalationId == escalation.Id);
-        Assert.Single(await other.DueAsync(now + PostgresEscalationStore.ClaimLease, 10, default), m => m.EscalationId == escalation.Id);
+        Assert.Single(await other.DueAsync(now + PostgresDueRows.Lease, 10, default), m => m.EscalationId == escalation.Id);
     }
 
+    // Small batches, many polls from both hosts at once: the dispatchers interleave instead of one taking everything in
+    // its first query; every row must be taken, none twice.
+    private static async Task AssertEachTakenOnceAsync(IEnumerable<string> rows, Func<IServiceProvider, Task<IEnumerable<string>>> poll, IReadOnlyList<IServiceProvider> hosts)
+    {
+        var expected = rows.ToHashSet();
+        var taken = (await RaceAsync(hosts, 40, (host, _) => poll(host))).SelectMany(batch => batch).Where(expected.Contains).ToList();
+
+        Assert.Equal(taken.Distinct().Count(), taken.Count);
+        Assert.Equal(expected.Count, taken.Count);
+    }
 }
