@@ -110,22 +110,6 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
         database.ExecuteAsync("UPDATE notification_outbox SET attempts = @attempts, next_attempt_at = @next WHERE id = @id", cancellationToken,
             ("id", id), ("attempts", attempts), ("next", nextAttemptAt));
 
-    private static async Task<List<EscalationRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var records = new List<EscalationRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(new EscalationRecord(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
-                reader.GetString(7),
-                reader.GetStringOrNull(8),
-                reader.GetFieldValue<DateTimeOffset>(9),
-                reader.GetFieldValue<DateTimeOffset>(10),
-                reader.GetTimeOrNull(11)));
-        }
-
-        return records;
-    }
+    private static Task<List<EscalationRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
+        EscalationRows.ReadAsync(command, (reader, column) => reader.GetFieldValue<DateTimeOffset>(column), cancellationToken);
 }
