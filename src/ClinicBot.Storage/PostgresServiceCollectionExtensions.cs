@@ -28,7 +28,9 @@ public static class PostgresServiceCollectionExtensions
     {
         services.AddHostLocalStorage(configuration);
         services.AddOptions<PostgresOptions>()
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString(PostgresOptions.ConnectionStringName) ?? "");
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(PostgresOptions.ConnectionStringName) ?? "")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), PostgresOptions.Missing)
+            .ValidateOnStart();
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
         services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IConversationStore, PostgresConversationStore>();

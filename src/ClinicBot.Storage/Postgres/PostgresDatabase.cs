@@ -14,11 +14,7 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
     /// <summary>Connects and applies the migrations the database lacks (under an advisory lock: hosts may start together).</summary>
     public PostgresDatabase(string connectionString)
     {
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"Storage:Provider is '{StorageProviders.Postgres}' but ConnectionStrings:{PostgresOptions.ConnectionStringName} is empty: set it (environment variable ConnectionStrings__{PostgresOptions.ConnectionStringName}).");
-        }
+        if (string.IsNullOrWhiteSpace(connectionString)) throw new InvalidOperationException(PostgresOptions.Missing);
 
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Location = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
