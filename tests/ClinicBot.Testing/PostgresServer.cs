@@ -112,6 +112,8 @@ public sealed class PostgresServer : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // A folder the postgres user may enter: the tests' own folder may not be readable to it.
+            WorkingDirectory = Path.GetTempPath(),
         };
         if (asPostgresUser)
         {
