@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The test command: everything a fresh Debian machine with the .NET 10 SDK needs, then every test.
-# Tests use real components (a SQLite file per run); nothing reaches the network but the package registries.
+# Tests use real components (a SQLite file per run, a PostgreSQL server of their own); nothing reaches the network but the
+# package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Web chat: the host's build bundles Microsoft's Web Chat with npm (src/ClinicBot.Host/WebChat/WebChat.targets), and its
 # tests drive Debian's Chromium and read the SQLite file with sqlite3. Whatever is missing comes from Debian, once.
-webchat_missing=()
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then webchat_missing+=(nodejs npm); fi
-if [ ! -x /usr/bin/chromium ]; then webchat_missing+=(chromium); fi
-if ! command -v sqlite3 >/dev/null; then webchat_missing+=(sqlite3); fi
-if [ ${#webchat_missing[@]} -gt 0 ]; then
-  as_root apt-get update && as_root apt-get install -y --no-install-recommends "${webchat_missing[@]}"
+missing=()
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! command -v sqlite3 >/dev/null; then missing+=(sqlite3); fi
+# Storage: the contract tests start their own PostgreSQL server from Debian's binaries (a temporary cluster on a free port,
+# as a user that is not root; no system service), so only the package is needed.
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then missing+=(postgresql); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root apt-get update && as_root apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 dotnet restore Bot.sln

@@ -2,7 +2,6 @@ using ClinicBot.Answering.Extractive;
 using ClinicBot.Engine;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
-using ClinicBot.Storage.Sqlite;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Cli.Migrate;
@@ -14,7 +13,6 @@ using ClinicBot.Safety.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate"))
 {
@@ -51,11 +49,11 @@ else if (args[0] == "staff" && (args.Length < 2 || args[1] != "add"))
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
 // Standard output carries replies (one JSON per line with --jsonl), so logs go to standard error only.
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddClinicBotEngine(builder.Configuration).AddSqliteStorage(builder.Configuration);
+builder.Services.AddClinicBotEngine(builder.Configuration).AddClinicBotStorage(builder.Configuration);
 using var host = builder.Build();
 if (args[0] == "migrate")
 {
-    return MigrateCommand.Run(args[1..], host.Services.GetRequiredService<SqliteConnectionFactory>(), Console.Out, Console.Error);
+    return MigrateCommand.Run(args[1..], host.Services.GetRequiredService<IStorageDatabase>(), Console.Out, Console.Error);
 }
 
 if (args[0] == "train")
@@ -65,7 +63,7 @@ if (args[0] == "train")
 
 if (args[0] == "staff")
 {
-    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>(), host.Services.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath)
+    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>(), host.Services.GetRequiredService<IStorageDatabase>().Location)
         .RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None);
 }
 

@@ -11,13 +11,13 @@ using ClinicBot.Storage;
 
 namespace ClinicBot.Host;
 
-/// <summary>Composes the web host: the engine over SQLite, the Bot Framework channel, the staff console, health and article pages.</summary>
+/// <summary>Composes the web host: the engine over the storage <c>Storage:Provider</c> names (SQLite or PostgreSQL), the Bot Framework channel, the staff console, health and article pages.</summary>
 internal static class HostServiceCollectionExtensions
 {
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddClinicBotEngine(configuration).AddSqliteStorage(configuration).AddSqliteChannelStorage();
+        services.AddClinicBotEngine(configuration).AddClinicBotStorage(configuration).AddClinicBotChannelStorage(configuration);
         services.AddPatientDataProtection();
         services.AddBotFramework(configuration);
         services.AddWebChat(configuration);

@@ -1,6 +1,5 @@
 using ClinicBot.Host;
-using ClinicBot.Storage.Sqlite;
-using Microsoft.Extensions.Options;
+using ClinicBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinicBotHost(builder.Configuration);
@@ -9,5 +8,5 @@ var app = builder.Build();
 app.MapClinicBotHost();
 // Which database this host uses (the CLI's `staff add` names it too), so a newcomer sees both agree.
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("ClinicBot database: {DatabasePath}", app.Services.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
+    app.Logger.LogInformation("ClinicBot database: {Database}", app.Services.GetRequiredService<IStorageDatabase>().Location));
 app.Run();

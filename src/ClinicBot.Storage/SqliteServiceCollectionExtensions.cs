@@ -25,11 +25,8 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>Binds <c>Storage</c> and registers the SQLite implementations of the storage ports.</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        // One database whatever the entry point and working directory: a relative path is taken beside the content.
-        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section))
-            .PostConfigure(o => o.SqlitePath = ContentPaths.ResolveData(o.SqlitePath));
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
-        services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
+        services.AddHostLocalStorage(configuration);
+        services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteConnectionFactory>());
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IPatientOutbox, SqlitePatientOutbox>();
         services.AddSingleton<SqliteEscalationStore>();
@@ -37,12 +34,27 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
+        return services;
+    }
+
+    /// <summary>
+    /// What each host keeps in its own folder whichever the provider: the SQLite file at <c>Storage:SqlitePath</c> with the
+    /// knowledge index (with PostgreSQL only the index is used there: each host builds it from the articles at start-up),
+    /// and the escalation spool beside it.
+    /// </summary>
+    internal static IServiceCollection AddHostLocalStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        // One database whatever the entry point and working directory: a relative path is taken beside the content.
+        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section))
+            .PostConfigure(o => o.SqlitePath = ContentPaths.ResolveData(o.SqlitePath));
+        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
+        services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
         // Escalations wait in a file beside the database while the database cannot take them.
         // (From the configured path, not the connection factory: the spool must not need the database to open.)
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(
             System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath))!,
             FileEscalationSpool.FileName)));
-        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
         return services;
     }
 

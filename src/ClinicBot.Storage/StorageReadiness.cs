@@ -5,4 +5,7 @@ public static class StorageReadiness
 {
     /// <summary>The tag of every check <c>/readyz</c> runs: the storage takes writes.</summary>
     public const string Tag = "ready";
+
+    /// <summary>What readiness reports while the database refuses writes, whichever the provider.</summary>
+    public const string NotWritable = "database does not take writes";
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicBot.Testing;
 
 /// <summary>
-/// The real engine over the repository's knowledge and prompts, with its own SQLite file in a temporary folder.
+/// The real engine over the repository's knowledge and prompts, with its own SQLite file in a temporary folder (or the
+/// PostgreSQL database that settings <c>Storage:Provider</c> and <c>ConnectionStrings:ClinicBot</c> name).
 /// Dispose it to delete the folder.
 /// </summary>
 public sealed class EngineHost : IDisposable
@@ -27,7 +28,7 @@ public sealed class EngineHost : IDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).AddSqliteStorage(Configuration);
+        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).AddClinicBotStorage(Configuration);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

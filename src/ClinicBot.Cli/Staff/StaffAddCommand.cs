@@ -7,7 +7,7 @@ namespace ClinicBot.Cli.Staff;
 /// (one line) so it never appears in the shell history or the process list. Says which database it wrote to: the one
 /// the host prints at start-up.
 /// </summary>
-internal sealed class StaffAddCommand(StaffAccountService accounts, string databasePath)
+internal sealed class StaffAddCommand(StaffAccountService accounts, string databaseLocation)
 {
     public const string Usage = "usage: clinicbot staff add --email E --name N   (password on standard input)";
 
@@ -40,7 +40,7 @@ internal sealed class StaffAddCommand(StaffAccountService accounts, string datab
             return 1;
         }
 
-        await output.WriteLineAsync($"Staff account created for {email.Trim().ToLowerInvariant()} in {databasePath}.");
+        await output.WriteLineAsync($"Staff account created for {email.Trim().ToLowerInvariant()} in {databaseLocation}.");
         return 0;
     }
 }

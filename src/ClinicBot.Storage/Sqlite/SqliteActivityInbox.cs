@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.Inbox;
 using Microsoft.AspNetCore.DataProtection;
@@ -58,21 +57,8 @@ public sealed class SqliteActivityInbox : IActivityInbox
             WHERE scope = $scope AND finished_at IS NULL AND activity_protected IS NOT NULL ORDER BY claimed_at
             """;
         command.Parameters.AddWithValue("$scope", scope);
-        var activities = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            try
-            {
-                activities.Add(_protector.Unprotect(reader.GetString(0)));
-            }
-            catch (CryptographicException)
-            {
-                // Protected under a key that is gone (the keys folder was deleted): nothing left to run; the others still are.
-            }
-        }
-
-        return activities;
+        return await ProtectedActivities.ReadAsync(reader, _protector, cancellationToken);
     }
 
     private string Now() => _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

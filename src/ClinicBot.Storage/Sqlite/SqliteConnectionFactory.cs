@@ -7,7 +7,7 @@ namespace ClinicBot.Storage.Sqlite;
 /// Opens connections to the one database file, creating its folder, enabling WAL so readers never wait on a writer, and
 /// bringing its schema up to date (<see cref="SqliteSchema"/>) before any store uses it.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : IStorageDatabase
 {
     private readonly string _connectionString;
 
@@ -38,6 +38,16 @@ public sealed class SqliteConnectionFactory
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public string Location => DatabasePath;
+
+    /// <inheritdoc />
+    public int SchemaVersion()
+    {
+        using var connection = Open();
+        return SqliteSchema.VersionOf(connection);
+    }
 
     /// <summary>Runs one statement with named parameters on a connection of its own.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

@@ -146,22 +146,6 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
         _connections.ExecuteAsync("UPDATE notification_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
             ("$id", id), ("$attempts", attempts), ("$next", Format(nextAttemptAt)));
 
-    private static async Task<List<EscalationRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var records = new List<EscalationRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(new EscalationRecord(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
-                reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                Parse(reader.GetString(9)),
-                Parse(reader.GetString(10)),
-                reader.IsDBNull(11) ? null : Parse(reader.GetString(11))));
-        }
-
-        return records;
-    }
+    private static Task<List<EscalationRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        EscalationRows.ReadAsync(command, (reader, column) => Parse(reader.GetString(column)), cancellationToken);
 }

@@ -11,9 +11,6 @@ namespace ClinicBot.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteHealthCheck(SqliteConnectionFactory database, ILogger<SqliteHealthCheck> logger) : IHealthCheck
 {
-    /// <summary>What readiness reports while the database refuses writes.</summary>
-    public const string NotWritable = "database does not take writes";
-
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -29,7 +26,7 @@ public sealed partial class SqliteHealthCheck(SqliteConnectionFactory database, 
         catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
         {
             DatabaseUnreachable(logger, ex);
-            return HealthCheckResult.Unhealthy(NotWritable, ex);
+            return HealthCheckResult.Unhealthy(StorageReadiness.NotWritable, ex);
         }
     }
 

@@ -3,7 +3,7 @@ using ClinicBot.Testing;
 
 namespace ClinicBot.Host.Tests.Architecture;
 
-/// <summary>Every SQL statement lives in ClinicBot.Storage, behind the ports the other projects declare.</summary>
+/// <summary>Every SQL statement lives in ClinicBot.Storage (Sqlite/ and Postgres/), behind the ports the other projects declare.</summary>
 public sealed partial class SqlPlacementTests
 {
     private static readonly string Sources = Path.Combine(RepositoryPaths.Root, "src");
@@ -18,11 +18,14 @@ public sealed partial class SqlPlacementTests
         Assert.Empty(offenders);
     }
 
-    [Fact]
-    public void Sources_InStorage_HoldTheSql()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void Sources_InStorage_HoldTheSql(string provider)
     {
-        // Keeps the test above honest: the pattern finds SQL as this code base writes it.
-        Assert.Contains(SourceFiles(), path => path.StartsWith(Storage, StringComparison.Ordinal) && HoldsSql(path));
+        // Keeps the test above honest: the pattern finds SQL as this code base writes it, for each provider.
+        var folder = Path.Combine(Storage, provider) + Path.DirectorySeparatorChar;
+        Assert.Contains(SourceFiles(), path => path.StartsWith(folder, StringComparison.Ordinal) && HoldsSql(path));
     }
 
     private static IEnumerable<string> SourceFiles() =>

@@ -21,6 +21,8 @@ namespace ClinicBot.Host.Tests.Fixtures;
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
+    private static readonly string[] StorageSelection = ["Storage:Provider", "ConnectionStrings:ClinicBot"];
+
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDirectory;
 
@@ -73,6 +75,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        // The storage provider is chosen while services are registered, before the configuration above applies (minimal
+        // hosting); host settings are there from the start.
+        foreach (var key in StorageSelection) builder.UseSetting(key, _settings.GetValueOrDefault(key));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ClinicBot.Storage.Sqlite;
+namespace ClinicBot.Storage;
 
 /// <summary>
-/// How the activity ledger and inbox store a key: its SHA-256 in hex, as keys hold conversation ids (an SMS one can
+/// How the activity ledgers and inboxes (SQLite and PostgreSQL) store a key: its SHA-256 in hex, as keys hold conversation ids (an SMS one can
 /// hold a phone number).
 /// </summary>
 internal static class ActivityKey

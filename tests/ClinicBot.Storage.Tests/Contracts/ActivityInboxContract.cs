@@ -1,0 +1,49 @@
+using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Inbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBot.Storage.Tests.Contracts;
+
+/// <summary>What the Bot Framework ledger and inbox do: an activity sent to two hosts runs once; unfinished turns are found again.</summary>
+public abstract class ActivityInboxContract(StorageBackend backend) : StorageContract(backend)
+{
+    [Fact]
+    public async Task Ledger_SameKeyOnTwoHostsAtOnce_OneClaims()
+    {
+        var key = NewId("msteams:conversation:activity");
+        var hosts = new[] { NewHost(), NewHost() };
+
+        var claimed = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityLedger>().TryClaimAsync(key, default));
+
+        Assert.Single(claimed, c => c);
+    }
+
+    [Fact]
+    public async Task Inbox_SameKeyOnTwoHostsAtOnce_OneNew()
+    {
+        var key = NewId("directline:conversation:activity");
+        var hosts = new[] { NewHost(), NewHost() };
+
+        var claims = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityInbox>().ClaimAsync(key, "directline", "{}", default));
+
+        Assert.Single(claims, c => c == InboundClaim.New);
+    }
+
+    [Fact]
+    public async Task Inbox_ClaimThenFinish_ListedUnfinishedInItsScopeUntilFinished()
+    {
+        var inbox = Get<IActivityInbox>();
+        var scope = NewId("scope");
+        var key = NewId("key");
+        var json = """{"type":"message","text":"is it safe?"}""";
+
+        Assert.Equal(InboundClaim.New, await inbox.ClaimAsync(key, scope, json, default));
+        Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimAsync(key, scope, json, default));
+        Assert.Equal([json], await NewHost().GetRequiredService<IActivityInbox>().UnfinishedAsync(scope, default));
+        Assert.Empty(await inbox.UnfinishedAsync(NewId("other-scope"), default));
+
+        await inbox.FinishAsync(key, default);
+        Assert.Equal(InboundClaim.Finished, await inbox.ClaimAsync(key, scope, json, default));
+        Assert.Empty(await inbox.UnfinishedAsync(scope, default));
+    }
+}
