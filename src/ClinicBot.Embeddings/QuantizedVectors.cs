@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -159,15 +160,22 @@ public sealed class QuantizedVectors
     }
 
     /// <summary>Base64 of the concatenated signed bytes, for a model file.</summary>
-    public string Encode() => Convert.ToBase64String(_rows.Select(b => (byte)b).ToArray());
+    public string Encode() => Convert.ToBase64String(ToBytes());
 
     /// <summary>Reads what <see cref="Encode"/> wrote.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a whole number of vectors of that length.</exception>
-    public static QuantizedVectors Decode(string encoded, int dimensions)
+    public static QuantizedVectors Decode(string encoded, int dimensions) => FromBytes(Convert.FromBase64String(encoded), dimensions);
+
+    /// <summary>The concatenated signed bytes, for a model file that serializes bytes itself.</summary>
+    public byte[] ToBytes() => MemoryMarshal.Cast<sbyte, byte>(_rows).ToArray();
+
+    /// <summary>Reads what <see cref="ToBytes"/> gave.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a whole number of vectors of that length.</exception>
+    public static QuantizedVectors FromBytes(byte[] bytes, int dimensions)
     {
-        var bytes = Convert.FromBase64String(encoded);
+        ArgumentNullException.ThrowIfNull(bytes);
         if (dimensions <= 0 || bytes.Length % dimensions != 0) throw new InvalidDataException($"quantized vectors: {bytes.Length} bytes are not vectors of {dimensions}.");
-        return new QuantizedVectors(bytes.Select(b => (sbyte)b).ToArray(), bytes.Length / dimensions, dimensions);
+        return new QuantizedVectors(MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(), bytes.Length / dimensions, dimensions);
     }
 
     private static sbyte[] Quantize(ReadOnlySpan<float> vector)

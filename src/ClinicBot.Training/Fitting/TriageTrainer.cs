@@ -71,7 +71,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         // weighs in the crisis score, chosen the same way (no memory stays a candidate).
         // The memory votes on a message read alone, so it keeps only the examples whose label holds alone.
         var remembered = training.Where(e => e.LabelHoldsAlone).ToList();
-        var memoryVectors = new QuantizedVectors(remembered.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).Encode();
+        var memoryVectors = new QuantizedVectors(remembered.Select(e => embedder.Embed(rules.EmbeddingInput(e.Text, e.Locale)))).ToBytes();
         var routeLabels = best!.Value.File.Labels;
         var memoryLabels = new string(remembered.Select(e => (char)('0' + routeLabels.IndexOf(TriageRouteNames.Label(e.Route)))).ToArray());
         foreach (var (neighbours, weight) in MemoryNeighbours.SelectMany(k => MemoryWeights.Select(w => (k, w))))

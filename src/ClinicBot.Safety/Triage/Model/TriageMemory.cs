@@ -69,9 +69,9 @@ internal sealed class TriageMemory
     public string EncodeLabels() => new(_routes.Select(r => (char)('0' + r)).ToArray());
 
     /// <summary>The vectors for the model file.</summary>
-    public string EncodeVectors() => _vectors.Encode();
+    public byte[] EncodeVectors() => _vectors.ToBytes();
 
     /// <summary>Reads what the Encode methods wrote.</summary>
-    public static TriageMemory Decode(string vectors, string labels, TriageRoute[] routes, int dimensions, int neighbours) =>
-        new(QuantizedVectors.Decode(vectors, dimensions), labels.Select(c => c - '0').ToList(), routes, neighbours);
+    public static TriageMemory Decode(byte[] vectors, string labels, TriageRoute[] routes, int dimensions, int neighbours) =>
+        new(QuantizedVectors.FromBytes(vectors, dimensions), labels.Select(c => c - '0').ToList(), routes, neighbours);
 }

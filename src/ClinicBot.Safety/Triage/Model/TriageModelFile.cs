@@ -92,8 +92,12 @@ internal sealed class TriageModelFile
     /// <summary>How many nearest training messages vote.</summary>
     public int MemoryNeighbours { get; set; }
 
-    /// <summary>The training messages' vectors as signed bytes, Base64 (<see cref="ClinicBot.Embeddings.QuantizedVectors"/>).</summary>
-    public string? MemoryVectors { get; set; }
+    /// <summary>
+    /// The training messages' vectors as signed bytes (<see cref="ClinicBot.Embeddings.QuantizedVectors"/>), Base64 in the
+    /// file. Read as bytes, not as a string: System.Text.Json decodes Base64 straight into the array, so loading the
+    /// model never holds the 28 MB string of the memory's ten megabytes.
+    /// </summary>
+    public byte[]? MemoryVectors { get; set; }
 
     /// <summary>Each remembered message's route: one digit a message, the index of its route in <see cref="Labels"/>.</summary>
     public string? MemoryLabels { get; set; }
