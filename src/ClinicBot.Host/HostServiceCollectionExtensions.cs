@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Engine;
+using ClinicBot.Host.Access;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Reliability;
 using ClinicBot.Host.Storage;
@@ -17,6 +18,7 @@ internal static class HostServiceCollectionExtensions
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        services.AddClinicBotAccess(configuration);
         services.AddClinicBotEngine(configuration).AddSqliteStorage(configuration).AddSqliteChannelStorage();
         services.AddPatientDataProtection();
         services.AddBotFramework(configuration);
