@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
@@ -16,6 +15,7 @@ namespace ClinicBot.Host.Tests.Access;
 /// </summary>
 public sealed class RateLimitTests : IClassFixture<HostFactory>
 {
+    private const string Email = "limits@clinic.example";
     private const string Password = "correct horse battery staple";
     private static readonly IPAddress Flooder = IPAddress.Parse("203.0.113.7");
     private static readonly IPAddress Visitor = IPAddress.Parse("198.51.100.9");
@@ -55,13 +55,13 @@ public sealed class RateLimitTests : IClassFixture<HostFactory>
         var client = await _host.ReadyClientAsync();
         _host.RemoteAddress = IPAddress.Parse("203.0.113.8");
 
-        var first = await StartAsync(client);
-        var second = await StartAsync(client);
-        var third = await StartAsync(client);
+        var first = await DirectLineVisitor.StartAsync(client);
+        var second = await DirectLineVisitor.StartAsync(client);
+        var third = await DirectLineVisitor.StartAsync(client);
 
-        Assert.Equal(HttpStatusCode.Created, first.Response.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, second.Response.StatusCode);
-        await AssertRefusedAsync(third.Response, "ConversationStartPerAddress");
+        Assert.Equal(HttpStatusCode.Created, first.Started.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.Started.StatusCode);
+        await AssertRefusedAsync(third.Started, "ConversationStartPerAddress");
     }
 
     [Fact]
@@ -69,21 +69,19 @@ public sealed class RateLimitTests : IClassFixture<HostFactory>
     {
         var client = await _host.ReadyClientAsync();
         _host.RemoteAddress = IPAddress.Parse("203.0.113.9");
-        var flooded = await StartAsync(client);
-        var other = await StartAsync(client);
+        var flooded = await DirectLineVisitor.StartAsync(client);
+        var other = await DirectLineVisitor.StartAsync(client);
 
-        Assert.Equal(HttpStatusCode.OK, (await PostActivityAsync(client, flooded, "what is ketamine therapy")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostActivityAsync(client, flooded, "how long is a session")).StatusCode);
-        var refused = await PostActivityAsync(client, flooded, "flood message three");
-        var elsewhere = await PostActivityAsync(client, other, "what is ketamine therapy");
+        Assert.Equal(HttpStatusCode.OK, (await flooded.PostAsync(client, "what is ketamine therapy")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await flooded.PostAsync(client, "how long is a session")).StatusCode);
+        var refused = await flooded.PostAsync(client, "flood message three");
+        var elsewhere = await other.PostAsync(client, "what is ketamine therapy");
 
         await AssertRefusedAsync(refused, "ActivitiesPerConversation");
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
-        using var list = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{flooded.ConversationId}/activities");
-        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", flooded.Token);
-        var activities = await client.SendAsync(list);
-        Assert.Contains("how long is a session", await activities.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("flood message three", await activities.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var activities = await (await flooded.ActivitiesAsync(client)).Content.ReadAsStringAsync();
+        Assert.Contains("how long is a session", activities, StringComparison.Ordinal);
+        Assert.DoesNotContain("flood message three", activities, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,15 +105,15 @@ public sealed class RateLimitTests : IClassFixture<HostFactory>
     public async Task SignIn_FloodFromOneAddress_Returns429EvenWithTheRightPassword_WhileAnotherAddressSignsIn()
     {
         await _host.ReadyClientAsync();
-        await _host.Services.GetRequiredService<StaffAccountService>().CreateAsync("limits@clinic.example", "Nurse Limit", Password, CancellationToken.None);
+        await _host.Services.GetRequiredService<StaffAccountService>().CreateAsync(Email, "Nurse Limit", Password, CancellationToken.None);
         _host.RemoteAddress = IPAddress.Parse("203.0.113.10");
         var attacker = _host.CreateClient();
 
-        var first = await SignInAsync(attacker, "not the password");
-        var second = await SignInAsync(attacker, "not the password either");
-        var third = await SignInAsync(attacker, Password);
+        var first = await StaffSignIn.PostAsync(attacker, Email, "not the password");
+        var second = await StaffSignIn.PostAsync(attacker, Email, "not the password either");
+        var third = await StaffSignIn.PostAsync(attacker, Email, Password);
         _host.RemoteAddress = Visitor;
-        var nurse = await SignInAsync(_host.CreateClient(), Password);
+        var nurse = await StaffSignIn.PostAsync(_host.CreateClient(), Email, Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
@@ -130,32 +128,5 @@ public sealed class RateLimitTests : IClassFixture<HostFactory>
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(rule, (string?)problem!["rule"]);
         Assert.StartsWith("Too many", (string?)problem["detail"], StringComparison.Ordinal);
-    }
-
-    private static async Task<(HttpResponseMessage Response, string ConversationId, string Token)> StartAsync(HttpClient client)
-    {
-        var issued = await (await client.PostAsync("/api/webchat/token", null)).Content.ReadFromJsonAsync<JsonObject>();
-        var token = (string)issued!["token"]!;
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (await client.SendAsync(start), (string)issued["conversationId"]!, token);
-    }
-
-    private static Task<HttpResponseMessage> PostActivityAsync(HttpClient client, (HttpResponseMessage _, string ConversationId, string Token) conversation, string text)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation.ConversationId}/activities")
-        {
-            Content = JsonContent.Create(new { type = "message", text, from = new { id = "visitor" } }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
-        return client.SendAsync(request);
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string password)
-    {
-        var token = (string)(await client.GetFromJsonAsync<JsonObject>("/api/staff/antiforgery"))!["token"]!;
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/sign-in") { Content = JsonContent.Create(new { email = "limits@clinic.example", password }) };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        return await client.SendAsync(request);
     }
 }

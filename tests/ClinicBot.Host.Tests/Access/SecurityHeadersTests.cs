@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -54,10 +53,7 @@ public sealed partial class SecurityHeadersTests(HostFactory host) : IClassFixtu
         await patient.PostAsJsonAsync("/api/messages", Message("Can I talk to a real person please?", expectReplies: true, conversationId: conversation));
         await host.Services.GetRequiredService<StaffAccountService>().CreateAsync("headers@clinic.example", "Nurse Header", Password, CancellationToken.None);
         var staff = host.CreateClient();
-        var token = (string)(await staff.GetFromJsonAsync<JsonObject>("/api/staff/antiforgery"))!["token"]!;
-        var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/staff/sign-in") { Content = JsonContent.Create(new { email = "headers@clinic.example", password = Password }) };
-        signIn.Headers.Add("X-CSRF-TOKEN", token);
-        Assert.Equal(HttpStatusCode.OK, (await staff.SendAsync(signIn)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await StaffSignIn.PostAsync(staff, "headers@clinic.example", Password)).StatusCode);
 
         var queue = await staff.GetAsync("/api/staff/escalations");
         var id = (string)(await queue.Content.ReadFromJsonAsync<JsonArray>())!
@@ -73,23 +69,12 @@ public sealed partial class SecurityHeadersTests(HostFactory host) : IClassFixtu
     public async Task DirectLineAndMessages_Responses_AreNoStore()
     {
         var client = await host.ReadyClientAsync();
-        var issued = await client.PostAsync("/api/webchat/token", null);
-        var body = await issued.Content.ReadFromJsonAsync<JsonObject>();
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)body!["token"]!);
-        var started = await client.SendAsync(start);
-        using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{body["conversationId"]}/activities")
-        {
-            Content = JsonContent.Create(new { type = "message", text = "what is ketamine therapy", from = new { id = "visitor" } }),
-        };
-        post.Headers.Authorization = start.Headers.Authorization;
-        var posted = await client.SendAsync(post);
-        using var list = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{body["conversationId"]}/activities");
-        list.Headers.Authorization = start.Headers.Authorization;
-        var activities = await client.SendAsync(list);
+        var visitor = await DirectLineVisitor.StartAsync(client);
+        var posted = await visitor.PostAsync(client, "what is ketamine therapy");
+        var activities = await visitor.ActivitiesAsync(client);
         var messages = await client.PostAsJsonAsync("/api/messages", Message("what is ketamine therapy", expectReplies: true));
 
-        foreach (var response in new[] { issued, started, posted, activities, messages })
+        foreach (var response in new[] { visitor.Issued, visitor.Started, posted, activities, messages })
         {
             Assert.True(response.IsSuccessStatusCode, response.RequestMessage!.RequestUri!.ToString());
             Assert.True(response.Headers.CacheControl?.NoStore, response.RequestMessage.RequestUri.ToString());
