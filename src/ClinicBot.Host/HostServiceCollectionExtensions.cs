@@ -18,7 +18,6 @@ internal static class HostServiceCollectionExtensions
     public static IServiceCollection AddClinicBotHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddClinicBotAccess(configuration);
         services.AddClinicBotEngine(configuration).AddSqliteStorage(configuration).AddSqliteChannelStorage();
         services.AddPatientDataProtection();
         services.AddBotFramework(configuration);
@@ -26,6 +25,7 @@ internal static class HostServiceCollectionExtensions
         services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();
+        services.AddClinicBotAccess(configuration);
         services.AddOptions<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section));
         services.AddSingleton<TurnWarmup>();
         services.AddSingleton<EngineWarmup>();
