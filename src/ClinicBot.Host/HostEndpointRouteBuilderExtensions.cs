@@ -1,5 +1,6 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.Sms;
+using ClinicBot.Host.Access;
 using ClinicBot.Host.Articles;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.WebChat;
@@ -18,6 +19,7 @@ internal static class HostEndpointRouteBuilderExtensions
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseClinicBotAccess();
         app.MapHealth();
         app.MapArticles();
         app.UseAuthentication();

@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Engine;
+using ClinicBot.Host.Access;
 using ClinicBot.Host.Health;
 using ClinicBot.Host.Reliability;
 using ClinicBot.Host.Storage;
@@ -24,6 +25,7 @@ internal static class HostServiceCollectionExtensions
         services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();
+        services.AddClinicBotAccess(configuration);
         services.AddOptions<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section));
         services.AddSingleton<TurnWarmup>();
         services.AddSingleton<EngineWarmup>();
