@@ -42,6 +42,23 @@ public sealed class SmsRateLimitTests : IClassFixture<SmsHostFactory>
     }
 
     [Fact]
+    public async Task Webhook_CrisisOverTheSenderLimit_IsTakenAndStored()
+    {
+        var client = await _host.ReadyClientAsync();
+        var number = NewNumber();
+        var crisisSid = NewSid();
+
+        await client.SendAsync(Webhook(number, "what is ketamine therapy"));
+        await client.SendAsync(Webhook(number, "how long is a session"));
+        var refused = await client.SendAsync(Webhook(number, "ok and the price"));
+        var crisis = await client.SendAsync(Webhook(number, "sry 4 all the txts. i have the pills lined up tonite, cant do this anymore", crisisSid));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, crisis.StatusCode);
+        Assert.Equal(1L, await StoredAsync(crisisSid));
+    }
+
+    [Fact]
     public async Task Webhook_ForgedTextsNamingAPatient_DoNotUseUpThePatientsLimit()
     {
         var client = await _host.ReadyClientAsync();

@@ -11,4 +11,11 @@ public sealed class CrisisCheck(TriageClassifier triage)
 {
     /// <summary>True when the triage rules route <paramref name="text"/> to crisis in <paramref name="locale"/>.</summary>
     public bool ByRules(string text, string locale) => triage.Rules.Classify(text, locale).Route == TriageRoute.Crisis;
+
+    /// <summary>
+    /// True when triage, rules and model, routes <paramref name="text"/> read alone to crisis: what a gate in front of the
+    /// turn (the rate limiter) asks so that it never turns a crisis away. The message's vector stays in the embedder's
+    /// cache, so the turn that follows does not compute it again.
+    /// </summary>
+    public bool ByTriage(string text, string locale) => triage.Classify(text, locale).Route == TriageRoute.Crisis;
 }

@@ -3,14 +3,18 @@ using System.Text;
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.Sms;
+using ClinicBot.Conversations.Turns;
+using ClinicBot.Prompts;
 using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Host.Access;
 
 /// <summary>
-/// Reads the partition a request's body names before the rate limiter runs: <c>conversation.id</c> of an activity posted
-/// to <c>/api/messages</c>, and the sender of a Twilio-signed SMS (hashed; an unsigned request counts per address, so no
-/// one can use up a patient's number with forged texts). The body is left for the endpoint to read again.
+/// Reads what the rate limiter needs from a request's body before it runs: the partition the body names
+/// (<c>conversation.id</c> of an activity posted to <c>/api/messages</c>; the sender of a Twilio-signed SMS, hashed, while
+/// an unsigned request counts per address, so no one can use up a patient's number with forged texts), and whether the
+/// message is a crisis (<see cref="CrisisCheck.ByTriage"/>): a crisis is never turned away, whatever the limit. The body
+/// is left for the endpoint to read again.
 /// </summary>
 internal static class RateLimitKeys
 {
@@ -21,21 +25,30 @@ internal static class RateLimitKeys
     {
         if (http.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value.Enabled)
         {
-            switch (RateLimitTarget.Route(http))
+            var message = RateLimitTarget.Route(http) switch
             {
-                case RateLimitTarget.MessagesRoute:
-                    http.Items[RateLimitTarget.BodyKey] = await ConversationIdAsync(http.Request);
-                    break;
-                case RateLimitTarget.SmsRoute:
-                    http.Items[RateLimitTarget.BodyKey] = await SenderAsync(http);
-                    break;
+                RateLimitTarget.MessagesRoute or RateLimitTarget.ActivitiesRoute => await ActivityAsync(http.Request),
+                RateLimitTarget.SmsRoute => await SmsAsync(http),
+                _ => null,
+            };
+            if (message is not null)
+            {
+                http.Items[RateLimitTarget.BodyKey] = message.Partition;
+                if (message.Text is { Length: > 0 } text
+                    && http.RequestServices.GetRequiredService<CrisisCheck>().ByTriage(text, LocaleGuess.Guess(text) ?? Locales.Normalize(message.Locale)))
+                {
+                    http.Items[RateLimitTarget.CrisisKey] = true;
+                }
             }
         }
 
         await next(http);
     });
 
-    private static async Task<string?> ConversationIdAsync(HttpRequest request)
+    // What a limited request's body says: the partition it names (null: the route's or the address's) and its text.
+    private sealed record BodyMessage(string? Partition, string? Text, string? Locale);
+
+    private static async Task<BodyMessage?> ActivityAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxActivityBytes) return null;
         request.EnableBuffering();
@@ -47,13 +60,13 @@ internal static class RateLimitKeys
             while (read < buffer.Length && (count = await request.Body.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted)) > 0) read += count;
             if (read > MaxActivityBytes) return null;
             using var activity = JsonDocument.Parse(buffer.AsMemory(0, read));
-            return activity.RootElement.ValueKind == JsonValueKind.Object
-                   && activity.RootElement.TryGetProperty("conversation", out var conversation)
-                   && conversation.ValueKind == JsonValueKind.Object
-                   && conversation.TryGetProperty("id", out var id)
-                   && id.ValueKind == JsonValueKind.String
+            var root = activity.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            var conversation = root.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object
+                && c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 ? "conversation " + id.GetString()
                 : null;
+            return new BodyMessage(conversation, StringProperty(root, "text"), StringProperty(root, "locale"));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException or BadHttpRequestException)
         {
@@ -66,7 +79,10 @@ internal static class RateLimitKeys
         }
     }
 
-    private static async Task<string?> SenderAsync(HttpContext http)
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static async Task<BodyMessage?> SmsAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType) return null;
         IFormCollection form;
@@ -82,6 +98,7 @@ internal static class RateLimitKeys
 
         var from = form["From"].ToString();
         if (from.Length == 0 || !http.RequestServices.GetRequiredService<SmsWebhook>().IsSigned(http, form)) return null;
-        return "sender " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(from.Trim())));
+        var sender = "sender " + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(from.Trim())));
+        return new BodyMessage(sender, form["Body"].ToString(), null);
     }
 }

@@ -19,12 +19,16 @@ internal sealed record RateLimitTarget(string Rule, string Partition, RateLimitR
     // Set by RateLimitKeys from the body, which the synchronous partition callback cannot read.
     public static readonly object BodyKey = new();
 
+    // Set by RateLimitKeys when the message the body carries is a crisis: it is never turned away.
+    public static readonly object CrisisKey = new();
+
     /// <summary>The limited route a POST matched, or null.</summary>
     public static string? Route(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText : null;
 
     public static RateLimitTarget? Of(HttpContext http, RateLimitsOptions options)
     {
+        if (http.Items.ContainsKey(CrisisKey)) return null;
         var fromBody = http.Items[BodyKey] as string;
         return Route(http) switch
         {

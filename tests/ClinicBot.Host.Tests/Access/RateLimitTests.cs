@@ -85,6 +85,25 @@ public sealed class RateLimitTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task DirectLineActivities_CrisisOverTheLimit_IsTakenAndStored()
+    {
+        var client = await _host.ReadyClientAsync();
+        _host.RemoteAddress = IPAddress.Parse("203.0.113.10");
+        var visitor = await DirectLineVisitor.StartAsync(client);
+        const string Crisis = "sorry for all the questions. i took everything in the cabinet an hour ago and i feel really strange";
+
+        Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync(client, "what is ketamine therapy")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync(client, "how long is a session")).StatusCode);
+        await AssertRefusedAsync(await visitor.PostAsync(client, "and is it covered by insurance"), "ActivitiesPerConversation");
+        var crisis = await visitor.PostAsync(client, Crisis);
+
+        Assert.Equal(HttpStatusCode.OK, crisis.StatusCode);
+        var activities = await (await visitor.ActivitiesAsync(client)).Content.ReadAsStringAsync();
+        Assert.Contains(Crisis, activities, StringComparison.Ordinal);
+        Assert.Contains("988", activities, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Messages_FloodInOneConversation_Returns429AndNoReply_WhileAnotherConversationGetsThrough()
     {
         var client = await _host.ReadyClientAsync();
