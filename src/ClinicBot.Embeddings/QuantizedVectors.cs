@@ -100,8 +100,8 @@ public sealed class QuantizedVectors
     }
 
     // The query's bytes were widened to 16 bits once; each row's are widened as they are read and multiplied in pairs
-    // summed to 32 bits (127 × 127 × 2 fits). With AVX2 that is one instruction for each (vpmovsxbw, vpmaddwd): the
-    // memory of training messages is read on every turn, so this loop is most of triage's time beyond the transformer.
+    // summed to 32 bits (127 × 127 × 2 fits). With AVX2 that is one instruction for each (vpmovsxbw, vpmaddwd): every
+    // turn compares its message with the memory's shortlisted training messages this way.
     private static int Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
     {
         var d = 0;

@@ -8,7 +8,7 @@ namespace ClinicBot.Embeddings;
 /// <summary>
 /// Each vector of a collection reduced to one bit a component: whether it lies above the collection's mean there. Two
 /// vectors whose bits differ in few places point much the same way (the Hamming distance of centred signs tracks the
-/// angle between them), so 48 bytes a vector, compared with XOR and a population count, shortlist the few hundred
+/// angle between them), so 48 bytes a vector, compared with XOR and a population count, shortlist the thousand or so
 /// candidates that a full comparison then ranks: a shortlist, not an answer. Immutable and thread-safe.
 /// </summary>
 internal sealed class SignSketch

@@ -12,9 +12,10 @@ internal sealed class TriageMemory
 {
     /// <summary>
     /// How many remembered messages, shortlisted by their signs (<see cref="QuantizedVectors.Nearest(IReadOnlyList{float[]}, int, int)"/>),
-    /// are compared in full with a message: a tenth of today's memory, which reads it about four times faster. Over the
-    /// validation split's messages and sentences the votes are those of the whole memory within 0.01 in all but a few in
-    /// a thousand (TriageMemoryShortlistTests), and training chooses its thresholds through this same shortlist.
+    /// are compared in full with a message: 4 % of the 26,120 remembered today, which takes the vote from about 450 to about
+    /// 200 µs a vector. Over the validation split's messages and sentences the votes are the whole memory's within 0.01
+    /// for all but one vector in 1,428 (TriageMemoryShortlistTests), and training chooses its thresholds through this
+    /// same shortlist.
     /// </summary>
     public const int Shortlist = 1024;
 
