@@ -113,8 +113,8 @@ public sealed class TriageClassifier
     /// <summary>
     /// The route from what was read, with a model file's thresholds: crisis when a rule, the message alone (surer where
     /// a crisis exclusion matched) or the message read with the previous ones says so; otherwise a rule's route (a
-    /// clinical rule yields to a model very sure of a general question), else the model's when confident, else
-    /// education. A crisis rule whose words also describe the past or the topic yields to a model all but sure there
+    /// clinical rule yields to a model very sure of a general question), else the model's when confident (for a message
+    /// that follows others, leaning on them as the file says), else education. A crisis rule whose words also describe the past or the topic yields to a model all but sure there
     /// is no crisis: the message takes the route it has without it, and keeps the rule's id among the reasons.
     /// </summary>
     internal TriageResult Decide(TriageSignals signals, TriageModelFile thresholds)
@@ -145,8 +145,10 @@ public sealed class TriageClassifier
         }
 
         var scores = signals.RouteScores(thresholds);
-        var (route, probability) = scores.Top(TriageRoute.Crisis);
-        var modelReason = Score("model." + TriageRouteNames.Label(route), probability);
+        // A clinical rule yields only to what the message itself says; what came before may route what no rule did.
+        var (route, probability) = signals.RouteScoresInContext(thresholds).Top(TriageRoute.Crisis);
+        var leaned = context is not null && thresholds.ContextRouteWeight > 0;
+        var modelReason = Score((leaned ? "model.context." : "model.") + TriageRouteNames.Label(route), probability);
         // A clinical rule read a general question as personal ("does ketamine interact with opioid receptors?", "my son
         // studies chemistry: what is NMDA?"): the model, when it is sure enough, answers it as the question it is.
         if (ruled.Route == TriageRoute.Clinical && scores[TriageRoute.Education] >= thresholds.EducationOverClinicalThreshold)

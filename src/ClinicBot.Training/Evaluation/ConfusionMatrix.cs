@@ -30,6 +30,14 @@ public sealed class ConfusionMatrix
         return total == 0 ? double.NaN : (double)FalseCrises() / total;
     }
 
+    /// <summary>Share of the messages of the routes other than crisis that got their route (NaN when there are none).</summary>
+    public double AccuracyBeyondCrisis()
+    {
+        var routes = Order.Where(r => r != TriageRoute.Crisis).ToList();
+        var total = routes.Sum(Total);
+        return total == 0 ? double.NaN : (double)routes.Sum(r => Count(r, r)) / total;
+    }
+
     /// <summary>The matrix as a text table, rows the true route, columns the predicted one.</summary>
     public string Format(string title)
     {

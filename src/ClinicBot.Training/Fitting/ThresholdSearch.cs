@@ -15,13 +15,17 @@ namespace ClinicBot.Training.Fitting;
 /// (same rule, each pair together), the same where a crisis exclusion of the rules matched (never below the first; most recall less false
 /// crises), the crisis threshold for a message read with its previous
 /// ones (most crisis conversations caught at onset while calling at most 2 % more calm conversations crisis), then the
-/// confidence the model needs to route a message no rule matched (best accuracy on the other routes), and how sure of a
+/// confidence the model needs to route a message no rule matched (best accuracy on the other routes), how much a message
+/// that follows others leans on them for those routes (best accuracy of conversation turns, no clinical turn lost), how sure of a
 /// general question the model must be to overrule a clinical rule (most education recall, no clinical message lost),
 /// and how little crisis the model must see to set aside a crisis rule it may overrule (none of validation's lost).
 /// </summary>
 internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder embedder, IReadOnlyList<TriageExample> validation, TextWriter log)
 {
     private static readonly double[] Candidates = Enumerable.Range(1, 39).Select(i => i * 0.025).ToArray();
+
+    // How much a message leans on the previous ones for the routes other than crisis; the last (none) wins ties.
+    private static readonly double[] ContextRouteWeights = [0.8, 0.6, 0.4, 0.2, 0];
 
     // A sentence read on its own: 0.4 to 0.975, or never (above 1).
     private static readonly double[] PartCandidates = [.. Candidates.Where(c => c >= 0.4), 1.01];
@@ -37,6 +41,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
         var messages = validation.Where(e => e.ConversationId is null).ToList();
         var conversations = validation.Where(e => e.ConversationId is not null).ToList();
         (file.CrisisThreshold, file.PartCrisisThreshold, file.ModelCrisisThreshold, file.ExcludedCrisisThreshold, file.ContextCrisisThreshold, file.RouteThreshold) = (1.01, 1.01, 1.01, 1.01, 1.01, 1.01);
+        file.ContextRouteWeight = 0;
         var rulesFalseCrisis = Evaluate(messages).Messages.FalseCrisisRate();
         var calm = Evaluate(conversations);
         var rulesCalmCalled = (double)calm.CalmConversationsCalledCrisis / Math.Max(1, calm.CalmConversations);
@@ -72,12 +77,19 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
                 ? (double)r.CrisisConversationsCaughtAtOnset / Math.Max(1, r.CrisisConversations)
                 : double.NegativeInfinity;
         });
-        file.RouteThreshold = Best(t => file.RouteThreshold = t, () =>
+        file.RouteThreshold = Best(t => file.RouteThreshold = t, () => Evaluate(messages).Messages.AccuracyBeyondCrisis());
+
+        // How much a message that follows others leans on them for the routes other than crisis: the best accuracy of
+        // validation's conversation turns on those routes, no clinical turn lost (among equals the least weight).
+        file.ContextRouteWeight = 0;
+        var turnsBefore = Evaluate(conversations).Matrix("turns");
+        file.ContextRouteWeight = Best(w => file.ContextRouteWeight = w, () =>
         {
-            var m = Evaluate(messages).Messages;
-            var routes = Enum.GetValues<TriageRoute>().Where(x => x != TriageRoute.Crisis).ToList();
-            return (double)routes.Sum(x => m.Count(x, x)) / Math.Max(1, routes.Sum(m.Total));
-        });
+            var turns = Evaluate(conversations).Matrix("turns");
+            return turns.Recall(TriageRoute.Clinical) >= turnsBefore.Recall(TriageRoute.Clinical) ? turns.AccuracyBeyondCrisis() : double.NegativeInfinity;
+        }, ContextRouteWeights);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"messages that follow others, routes other than crisis: {turnsBefore.AccuracyBeyondCrisis():P1} of validation's turns alone, {Evaluate(conversations).Matrix("turns").AccuracyBeyondCrisis():P1} leaning {file.ContextRouteWeight:0.00} on the previous ones"));
 
         // Where a clinical rule yields to the model: the most general questions answered without losing a clinical one.
         var clinical = Evaluate(messages).Messages.Recall(TriageRoute.Clinical);
@@ -97,7 +109,7 @@ internal sealed class ThresholdSearch(TriageClassifier rules, SentenceEmbedder e
             $"crisis rules the model may overrule: {yieldable.Count(e => e.Route == TriageRoute.Crisis)} crises and {yieldable.Count(e => e.Route != TriageRoute.Crisis)} others matched only such rules; lowest crisis score of those crises {lowestCaught:0.000}; false crisis {falseBefore:P2} -> {Evaluate(messages).Messages.FalseCrisisRate():P2}"));
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000}, education over a clinical rule {file.EducationOverClinicalThreshold:0.000}, a crisis rule set aside below {file.CrisisRuleYieldThreshold:0.000}"));
+            $"thresholds (validation): crisis {file.CrisisThreshold:0.000}, a sentence {file.PartCrisisThreshold:0.000}, the model alone {file.ModelCrisisThreshold:0.000}, where an exclusion matched {file.ExcludedCrisisThreshold:0.000}, in context {file.ContextCrisisThreshold:0.000}, other routes {file.RouteThreshold:0.000} (leaning {file.ContextRouteWeight:0.00} on previous messages), education over a clinical rule {file.EducationOverClinicalThreshold:0.000}, a crisis rule set aside below {file.CrisisRuleYieldThreshold:0.000}"));
         return Evaluate(validation);
 
         // The crisis recall of the validation messages, when the false crises stay within the budget.

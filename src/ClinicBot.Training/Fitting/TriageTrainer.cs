@@ -99,7 +99,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         void Consider(ref (TriageModelFile File, TriageReport Report, (double, double, double) Score)? best, TriageModelFile file, string name)
         {
             var report = new ThresholdSearch(rules, embedder, validation, log).Choose(file);
-            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), OtherRoutesAccuracy(report));
+            var score = (report.Messages.Recall(TriageRoute.Crisis), -report.Messages.FalseCrisisRate(), report.Messages.AccuracyBeyondCrisis());
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: validation crisis recall {score.Item1:P1}, false crisis {-score.Item2:P1}, other routes {score.Item3:P1}"));
             if (best is null || score.CompareTo(best.Value.Score) > 0) best = (file, report, score);
@@ -123,13 +123,6 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         Weights = weights.Select(FloatCodec.Encode).ToList(),
     };
 
-    private static double OtherRoutesAccuracy(TriageReport report)
-    {
-        var m = report.Messages;
-        var routes = Enum.GetValues<TriageRoute>().Where(r => r != TriageRoute.Crisis).ToList();
-        return (double)routes.Sum(r => m.Count(r, r)) / Math.Max(1, routes.Sum(m.Total));
-    }
-
     private static void WriteFile(string safetyDirectory, TriageModelFile file, TriageReport report)
     {
         file.Validation = new Dictionary<string, string>
@@ -139,6 +132,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             ["false_crisis"] = Percent(report.Messages.FalseCrisisRate()),
             ["clinical_recall"] = Percent(report.Messages.Recall(TriageRoute.Clinical)),
             ["human_recall"] = Percent(report.Messages.Recall(TriageRoute.Human)),
+            ["conversation_turns_beyond_crisis"] = Percent(report.Matrix("turns").AccuracyBeyondCrisis()),
             ["crisis_conversations_caught_at_onset"] = $"{report.CrisisConversationsCaughtAtOnset}/{report.CrisisConversations}",
             ["calm_conversations_called_crisis"] = $"{report.CalmConversationsCalledCrisis}/{report.CalmConversations}",
         };

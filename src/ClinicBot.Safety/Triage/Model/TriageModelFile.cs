@@ -89,6 +89,14 @@ internal sealed class TriageModelFile
     /// </summary>
     public double MemoryRouteWeight { get; set; }
 
+    /// <summary>
+    /// How much a message that follows others leans on them when no rule chose its route ("how?", "who does", "any
+    /// other way?" after a question): the routes other than crisis are (1 − weight) × the message's own scores + weight ×
+    /// the scores of the message read with the previous ones, except that a message the model reads as clinical or
+    /// injection on its own stays so. Chosen on validation's conversations. 0: the message alone.
+    /// </summary>
+    public double ContextRouteWeight { get; set; }
+
     /// <summary>How many nearest training messages vote.</summary>
     public int MemoryNeighbours { get; set; }
 

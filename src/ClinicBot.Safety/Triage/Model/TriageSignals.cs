@@ -38,6 +38,25 @@ internal sealed record TriageSignals(TriageResult Ruled, RouteScores Alone, Rout
     public RouteScores RouteScores(TriageModelFile file) =>
         MemoryVotes is { } votes && file.MemoryRouteWeight > 0 ? Alone.Blend(votes, file.MemoryRouteWeight) : Alone;
 
+    /// <summary>
+    /// The route scores for the routes other than crisis given the previous messages (<see cref="TriageModelFile.ContextRouteWeight"/>):
+    /// <see cref="RouteScores"/> blended with the reading in context. What came before never takes a clinical or
+    /// injection reading away: a message that is one on its own keeps its own scores. Without previous messages or
+    /// weight, <see cref="RouteScores"/>.
+    /// </summary>
+    public RouteScores RouteScoresInContext(TriageModelFile file)
+    {
+        var own = RouteScores(file);
+        if (Context is not { } context || file.ContextRouteWeight <= 0) return own;
+
+        var (route, probability) = own.Top(TriageRoute.Crisis);
+        if (IsKeptAlone(route) && probability >= file.RouteThreshold) return own;
+        return own.Blend(context, file.ContextRouteWeight);
+    }
+
+    // The readings a message keeps whatever came before: personal clinical questions and attempts on the rules.
+    private static bool IsKeptAlone(TriageRoute route) => route is TriageRoute.Clinical or TriageRoute.Injection;
+
     private static double BlendedCrisis(RouteScores alone, RouteScores? votes, TriageModelFile file) =>
         votes is null ? alone[TriageRoute.Crisis] : ((1 - file.MemoryWeight) * alone[TriageRoute.Crisis]) + (file.MemoryWeight * votes[TriageRoute.Crisis]);
 }
