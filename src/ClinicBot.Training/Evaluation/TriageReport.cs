@@ -65,7 +65,10 @@ public sealed class TriageReport
             text.Append(CultureInfo.InvariantCulture, $"out_of_scope {Ratio(m, TriageRoute.OutOfScope)}  smalltalk {Ratio(m, TriageRoute.Smalltalk)}  education {Ratio(m, TriageRoute.Education)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"conversations  crisis caught at onset {CrisisConversationsCaughtAtOnset}/{CrisisConversations}  calm conversations called crisis {CalmConversationsCalledCrisis}/{CalmConversations}\n");
+        text.Append(CultureInfo.InvariantCulture, $"conversations  crisis caught at onset {CrisisConversationsCaughtAtOnset}/{CrisisConversations}  calm conversations called crisis {CalmConversationsCalledCrisis}/{CalmConversations}");
+        var turns = Matrix("turns");
+        if (turns.Total() > 0) text.Append(CultureInfo.InvariantCulture, $"  turns read up to a crisis: routes other than crisis right {turns.AccuracyBeyondCrisis():P1} of {turns.Total() - turns.Total(TriageRoute.Crisis)}");
+        text.Append('\n');
         foreach (var slice in new[] { "messages.en.web", "messages.en.sms", "messages.es.web", "messages.es.sms" })
         {
             if (Matrix(slice).Total() > 0) text.Append(Matrix(slice).Format(slice));
