@@ -38,7 +38,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<EscalationQueue>();
         services.AddSingleton<StaffAccountService>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffSignInService>();
         services.AddSingleton<StaffSessions>();
         return services;
     }

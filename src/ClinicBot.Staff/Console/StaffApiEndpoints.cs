@@ -58,7 +58,7 @@ public static class StaffApiEndpoints
     }
 
     private static async Task<Results<Ok<object>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext context, StaffSignIn signIn, IAuditLog audit, TimeProvider time)
+        SignInRequest request, HttpContext context, StaffSignInService signIn, IAuditLog audit, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {

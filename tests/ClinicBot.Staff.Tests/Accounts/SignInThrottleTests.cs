@@ -86,5 +86,5 @@ public sealed class SignInThrottleTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     private Task<SignInResult> SignInAsync(string email, string password, string address) =>
-        _host.Get<StaffSignIn>().SignInAsync(email, password, address, CancellationToken.None);
+        _host.Get<StaffSignInService>().SignInAsync(email, password, address, CancellationToken.None);
 }

@@ -93,5 +93,5 @@ public sealed class StaffAccountServiceTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     private Task<SignInResult> SignInAsync(string email, string password) =>
-        _host.Get<StaffSignIn>().SignInAsync(email, password, Office, CancellationToken.None);
+        _host.Get<StaffSignInService>().SignInAsync(email, password, Office, CancellationToken.None);
 }

@@ -7,7 +7,7 @@ namespace ClinicBot.Staff.Accounts;
 /// password and a disabled account get the same outcome and take about as long (a password is hashed whichever), and
 /// each counts as a failure, so nothing tells a stranger which emails have accounts.
 /// </summary>
-public sealed class StaffSignIn(IStaffAccountStore store, SignInThrottle throttle)
+public sealed class StaffSignInService(IStaffAccountStore store, SignInThrottle throttle)
 {
     // Verified when the email is unknown, so that answer costs one hash like a wrong password does.
     private static readonly string DummyHash = new PasswordHasher<StaffAccount>().HashPassword(Blank, "not a password of anyone");
