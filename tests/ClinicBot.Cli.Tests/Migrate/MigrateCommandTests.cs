@@ -116,30 +116,9 @@ public sealed class MigrateCommandTests : IDisposable
     private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) =>
         CliProcess.RunAsync(RepositoryPaths.Root, "", new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath }, ["migrate", .. options]);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => SqliteFile.Scalar(DatabasePath, sql);
 
-    private string Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
+    private string Text(string sql) => (string)SqliteFile.Scalar(DatabasePath, sql)!;
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => (long)SqliteFile.Scalar(DatabasePath, sql)!;
 }

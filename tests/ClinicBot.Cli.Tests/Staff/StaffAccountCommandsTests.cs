@@ -67,21 +67,9 @@ public sealed class StaffAccountCommandsTests : IDisposable
 
     private (string PasswordHash, string Stamp, string? DisabledAt) Account()
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT password_hash, security_stamp, disabled_at FROM staff_accounts WHERE email = '{Email}'";
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        return (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        var row = Text($"SELECT password_hash || ' ' || security_stamp || ' ' || coalesce(disabled_at, '-') FROM staff_accounts WHERE email = '{Email}'").Split(' ');
+        return (row[0], row[1], row[2] == "-" ? null : row[2]);
     }
 
-    private string Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
+    private string Text(string sql) => (string)SqliteFile.Scalar(DatabasePath, sql)!;
 }

@@ -6,6 +6,7 @@ using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static ClinicBot.Host.Tests.Fixtures.StaffSignIn;
 
 namespace ClinicBot.Host.Tests.Staff;
 
@@ -170,14 +171,4 @@ public sealed class StaffSessionTests : IClassFixture<HostFactory>
     }
 
     private static TimeSpan Median(IEnumerable<TimeSpan> times) => times.Order().ElementAt(2);
-
-    private static async Task<string> TokenAsync(HttpClient client) =>
-        (string)(await client.GetFromJsonAsync<JsonObject>("/api/staff/antiforgery"))!["token"]!;
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        return client.SendAsync(request);
-    }
 }
