@@ -7,17 +7,15 @@ namespace ClinicBot.Staff.Tests.Accounts;
 /// address, 30 s doubling up to 15 minutes): a stranger's failures hold back only the stranger's address; the waits grow
 /// and end; an unknown email is held back exactly as a known one.
 /// </summary>
-public sealed class SignInThrottleTests : IDisposable
+public sealed class SignInThrottleTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private const string Attacker = "203.0.113.7";
     private const string Office = "198.51.100.9";
     private readonly StaffHost _host = new();
 
-    public SignInThrottleTests()
-    {
-        Assert.Null(_host.Get<StaffAccountService>().CreateAsync("nurse@clinic.example", "Nurse Joy", Password, CancellationToken.None).GetAwaiter().GetResult());
-    }
+    public async Task InitializeAsync() =>
+        Assert.Null(await _host.Get<StaffAccountService>().CreateAsync("nurse@clinic.example", "Nurse Joy", Password, CancellationToken.None));
 
     [Fact]
     public async Task FiveFailuresFromOneAddress_ThatAddressWaits_TheOwnerFromHerOwnAddressSignsIn()
@@ -83,7 +81,11 @@ public sealed class SignInThrottleTests : IDisposable
         Assert.Equal(SignInOutcome.Success, (await SignInAsync("nurse@clinic.example", Password, Office)).Outcome);
     }
 
-    public void Dispose() => _host.Dispose();
+    public Task DisposeAsync()
+    {
+        _host.Dispose();
+        return Task.CompletedTask;
+    }
 
     private Task<SignInResult> SignInAsync(string email, string password, string address) =>
         _host.Get<StaffSignInService>().SignInAsync(email, password, address, CancellationToken.None);
