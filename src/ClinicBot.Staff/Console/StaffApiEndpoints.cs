@@ -66,7 +66,8 @@ public static class StaffApiEndpoints
         }
 
         var result = await signIn.SignInAsync(request.Email, request.Password, ClientAddress.Of(context), context.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(request.Email.Trim().ToLowerInvariant(), result.Outcome == SignInOutcome.Success ? "signed_in" : "sign_in_failed", null, time.GetUtcNow()), context.RequestAborted);
+        var action = result.Outcome switch { SignInOutcome.Success => "signed_in", SignInOutcome.Throttled => "sign_in_held_back", _ => "sign_in_failed" };
+        await audit.RecordAsync(new AuditEntry(request.Email.Trim().ToLowerInvariant(), action, null, time.GetUtcNow()), context.RequestAborted);
         if (result.Outcome == SignInOutcome.Throttled)
         {
             // The same wait and words whether or not the email has an account.

@@ -48,6 +48,23 @@ public sealed class StaffSessionTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task SignOut_TheLiveEventStreamEndsAtItsNextBeat()
+    {
+        var email = await NewAccountAsync("stream");
+        var client = _host.CreateClient();
+        await SignInCookieAsync(client, email);
+        using var stream = await client.GetAsync("/api/staff/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(client, "/api/staff/sign-out", new { }, await TokenAsync(client))).StatusCode);
+
+        // The beat comes every 15 s: the stream has ended by the second.
+        var ended = reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(35));
+        Assert.DoesNotContain("keep-alive", await ended, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disable_TheCookieGets401_AlsoAfterEnable_AndTheRightPasswordIsRefusedAsIfWrong()
     {
         var email = await NewAccountAsync("gone");
