@@ -14,9 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+var staffUsage = StaffAddCommand.Usage + "\n       " + StaffAccessCommand.Usage + "\n       " + StaffResetPasswordCommand.Usage;
 if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + StaffAddCommand.Usage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + staffUsage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage);
     return 2;
 }
 
@@ -40,9 +41,9 @@ if (args[0] is not ("staff" or "train" or "migrate"))
         return 2;
     }
 }
-else if (args[0] == "staff" && (args.Length < 2 || args[1] != "add"))
+else if (args[0] == "staff" && (args.Length < 2 || args[1] is not ("add" or "disable" or "enable" or "reset-password")))
 {
-    Console.Error.WriteLine(StaffAddCommand.Usage);
+    Console.Error.WriteLine(staffUsage);
     return 2;
 }
 
@@ -63,8 +64,14 @@ if (args[0] == "train")
 
 if (args[0] == "staff")
 {
-    return await new StaffAddCommand(host.Services.GetRequiredService<StaffAccountService>(), host.Services.GetRequiredService<IStorageDatabase>().Location)
-        .RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None);
+    var accounts = host.Services.GetRequiredService<StaffAccountService>();
+    var location = host.Services.GetRequiredService<IStorageDatabase>().Location;
+    return args[1] switch
+    {
+        "add" => await new StaffAddCommand(accounts, location).RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None),
+        "reset-password" => await new StaffResetPasswordCommand(accounts, location).RunAsync(args[2..], Console.In, Console.Out, Console.Error, CancellationToken.None),
+        _ => await new StaffAccessCommand(accounts, location).RunAsync(args[1] == "disable", args[2..], Console.Out, Console.Error, CancellationToken.None),
+    };
 }
 
 var pipeline = host.Services.GetRequiredService<TurnPipeline>();

@@ -37,6 +37,9 @@ public static class StaffServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IEscalationSink>(sp => sp.GetRequiredService<EscalationIntake>()));
         services.AddSingleton<EscalationQueue>();
         services.AddSingleton<StaffAccountService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSignInService>();
+        services.AddSingleton<StaffSessions>();
         return services;
     }
 

@@ -39,6 +39,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IEscalationStore>(sp => sp.GetRequiredService<PostgresEscalationStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresEscalationStore>());
         services.AddSingleton<IStaffAccountStore, PostgresStaffAccountStore>();
+        services.AddSingleton<ISignInFailureStore, PostgresSignInFailureStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [StorageReadiness.Tag]);
         // Live queue events across instances: NOTIFY out, LISTEN in (run where hosted services run: the web host).

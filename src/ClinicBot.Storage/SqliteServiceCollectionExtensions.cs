@@ -33,6 +33,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IEscalationStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteEscalationStore>());
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
+        services.AddSingleton<ISignInFailureStore, SqliteSignInFailureStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
         return services;

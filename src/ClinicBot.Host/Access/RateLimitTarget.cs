@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using ClinicBot.Staff.Console;
 
 namespace ClinicBot.Host.Access;
 
@@ -48,15 +47,6 @@ internal sealed record RateLimitTarget(string Rule, string Partition, RateLimitR
         };
     }
 
-    /// <summary>The client's address; an IPv6 client counts by its /64, which one subscriber usually holds whole.</summary>
-    public static string Address(HttpContext http)
-    {
-        var ip = http.Connection.RemoteIpAddress;
-        if (ip is null) return "unknown";
-        if (ip.IsIPv4MappedToIPv6) return ip.MapToIPv4().ToString();
-        if (ip.AddressFamily != AddressFamily.InterNetworkV6) return ip.ToString();
-        var bytes = ip.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    /// <summary>The client's address (<see cref="ClientAddress"/>).</summary>
+    public static string Address(HttpContext http) => ClientAddress.Of(http);
 }

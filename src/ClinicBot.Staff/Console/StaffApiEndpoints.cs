@@ -40,8 +40,10 @@ public static class StaffApiEndpoints
         api.MapPost("/sign-in", SignInAsync).AddEndpointFilter(ValidateAntiforgery);
 
         var signedIn = api.MapGroup("").RequireAuthorization(StaffClaims.Policy);
-        signedIn.MapPost("/sign-out", async (HttpContext context) =>
+        signedIn.MapPost("/sign-out", async (HttpContext context, StaffSessions sessions) =>
         {
+            // Ends every session of the account, so a copy of this cookie is refused too.
+            await sessions.SignOutAsync(context.User.Email(), context.RequestAborted);
             await context.SignOutAsync(StaffClaims.Scheme);
             return TypedResults.NoContent();
         }).AddEndpointFilter(ValidateAntiforgery);
@@ -56,22 +58,28 @@ public static class StaffApiEndpoints
     }
 
     private static async Task<Results<Ok<object>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext context, StaffAccountService accounts, IAuditLog audit, TimeProvider time)
+        SignInRequest request, HttpContext context, StaffSignInService signIn, IAuditLog audit, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem("Email and password are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (outcome, account) = await accounts.SignInAsync(request.Email, request.Password, context.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(request.Email.Trim().ToLowerInvariant(), outcome == SignInOutcome.Success ? "signed_in" : "sign_in_failed", null, time.GetUtcNow()), context.RequestAborted);
-        if (outcome != SignInOutcome.Success)
+        var result = await signIn.SignInAsync(request.Email, request.Password, ClientAddress.Of(context), context.RequestAborted);
+        var action = result.Outcome switch { SignInOutcome.Success => "signed_in", SignInOutcome.Throttled => "sign_in_held_back", _ => "sign_in_failed" };
+        await audit.RecordAsync(new AuditEntry(request.Email.Trim().ToLowerInvariant(), action, null, time.GetUtcNow()), context.RequestAborted);
+        if (result.Outcome == SignInOutcome.Throttled)
         {
-            var detail = outcome == SignInOutcome.LockedOut ? "Too many failed attempts: the account is locked for a while." : "Wrong email or password.";
-            return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
+            // The same wait and words whether or not the email has an account.
+            var seconds = (int)Math.Ceiling(result.RetryAfter.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"Too many failed sign-ins from this address: try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        await context.SignInAsync(StaffClaims.Scheme, StaffClaims.For(account!.Email, account.Name));
+        if (result.Outcome != SignInOutcome.Success) return TypedResults.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
+
+        var account = result.Account!;
+        await context.SignInAsync(StaffClaims.Scheme, StaffClaims.For(account.Email, account.Name, account.SecurityStamp));
         return TypedResults.Ok<object>(new { email = account.Email, name = account.Name });
     }
 
@@ -144,8 +152,9 @@ public static class StaffApiEndpoints
         return TypedResults.Ok();
     }
 
-    // Server-sent events: one "data:" line of JSON per queue change, and a comment every 15 s to keep proxies open.
-    private static async Task StreamEventsAsync(HttpContext context, QueueEvents events, CancellationToken cancellationToken)
+    // Server-sent events: one "data:" line of JSON per queue change, and a comment every 15 s to keep proxies open; the
+    // stream ends at the first beat after its session does (signed out, password reset, account disabled).
+    private static async Task StreamEventsAsync(HttpContext context, QueueEvents events, StaffSessions sessions, CancellationToken cancellationToken)
     {
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
@@ -168,6 +177,7 @@ public static class StaffApiEndpoints
                 }
                 else
                 {
+                    if (!await sessions.IsCurrentAsync(context.User.Email(), context.User.SecurityStamp(), cancellationToken)) break;
                     // A PeriodicTimer allows one pending wait at a time, so a new one starts only after a tick.
                     await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
                     tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();

@@ -22,6 +22,8 @@ public static class StaffConsoleServiceCollectionExtensions
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // Revocable: each request's cookie is checked against its account's security stamp.
+                options.Events.OnValidatePrincipal = StaffSessionValidation.ValidateAsync;
                 // An API answers 401/403; the console page shows its own sign-in form.
                 options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);

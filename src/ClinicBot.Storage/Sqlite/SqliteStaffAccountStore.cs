@@ -16,38 +16,45 @@ public sealed class SqliteStaffAccountStore : IStaffAccountStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> AddAsync(StaffAccount account, CancellationToken cancellationToken)
-    {
-        await using var connection = _connections.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO staff_accounts (email, name, password_hash, failed_attempts, locked_until) VALUES ($email, $name, $hash, 0, NULL) ON CONFLICT(email) DO NOTHING";
-        command.Parameters.AddWithValue("$email", account.Email);
-        command.Parameters.AddWithValue("$name", account.Name);
-        command.Parameters.AddWithValue("$hash", account.PasswordHash);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public async Task<bool> AddAsync(StaffAccount account, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "INSERT INTO staff_accounts (email, name, password_hash, security_stamp, disabled_at) VALUES ($email, $name, $hash, $stamp, $disabled) ON CONFLICT(email) DO NOTHING",
+            cancellationToken, ("$email", account.Email), ("$name", account.Name), ("$hash", account.PasswordHash), ("$stamp", account.SecurityStamp),
+            ("$disabled", account.DisabledAt is { } at ? Format(at) : null)) == 1;
 
     /// <inheritdoc />
     public async Task<StaffAccount?> FindAsync(string email, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT email, name, password_hash, failed_attempts, locked_until FROM staff_accounts WHERE email = $email";
+        command.CommandText = "SELECT email, name, password_hash, security_stamp, disabled_at FROM staff_accounts WHERE email = $email";
         command.Parameters.AddWithValue("$email", email);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new StaffAccount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : Parse(reader.GetString(4)));
+        return new StaffAccount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : Parse(reader.GetString(4)));
     }
 
     /// <inheritdoc />
-    public async Task UpdateSignInStateAsync(string email, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
+    public async Task<bool> SetPasswordAsync(string email, string passwordHash, string securityStamp, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE staff_accounts SET password_hash = $hash, security_stamp = $stamp WHERE email = $email", cancellationToken,
+            ("$email", email), ("$hash", passwordHash), ("$stamp", securityStamp)) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> SetDisabledAsync(string email, DateTimeOffset? disabledAt, string securityStamp, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE staff_accounts SET disabled_at = $disabled, security_stamp = $stamp WHERE email = $email", cancellationToken,
+            ("$email", email), ("$disabled", disabledAt is { } at ? Format(at) : null), ("$stamp", securityStamp)) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> SetSecurityStampAsync(string email, string securityStamp, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE staff_accounts SET security_stamp = $stamp WHERE email = $email", cancellationToken,
+            ("$email", email), ("$stamp", securityStamp)) == 1;
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE staff_accounts SET failed_attempts = $failed, locked_until = $locked WHERE email = $email";
-        command.Parameters.AddWithValue("$email", email);
-        command.Parameters.AddWithValue("$failed", failedAttempts);
-        command.Parameters.Add("$locked", SqliteType.Text).Value = lockedUntil is { } at ? Format(at) : DBNull.Value;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(name, SqliteType.Text).Value = (object?)value ?? DBNull.Value;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

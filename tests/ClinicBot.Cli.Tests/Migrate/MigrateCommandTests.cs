@@ -17,10 +17,10 @@ public sealed class MigrateCommandTests : IDisposable
         var second = await MigrateAsync();
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", first.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2, up to date.", second.Lines.Single());
-        Assert.Equal(2L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2)"));
+        Assert.Equal($"Database {DatabasePath}: schema version 3, up to date.", second.Lines.Single());
+        Assert.Equal(3L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2, 3)"));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class MigrateCommandTests : IDisposable
         var migrated = await MigrateAsync();
 
         Assert.Equal(0, migrated.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", migrated.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", migrated.Lines.Single());
         Assert.Equal(1L, Scalar("SELECT count(*) FROM conversations WHERE id = 'sms:old' AND locale IS NULL"));
         // A text handled before the inbox columns existed stays handled: no second reply after the upgrade.
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sms_inbound WHERE message_sid = 'SM1' AND finished_at = received_at AND reply_encrypted IS NULL"));
@@ -81,6 +81,24 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_StaffAccountsMadeBeforeStamps_EachGetsItsOwnStamp_LockColumnsGo()
+    {
+        Execute("""
+            CREATE TABLE staff_accounts (email TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL, locked_until TEXT NULL);
+            INSERT INTO staff_accounts VALUES ('ana@clinic.example', 'Ana', 'hash-a', 3, NULL), ('bo@clinic.example', 'Bo', 'hash-b', 0, '2026-11-01T00:00:00.0000000Z');
+            """);
+
+        var migrated = await MigrateAsync();
+
+        Assert.Equal(0, migrated.ExitCode);
+        // A stamp each (so cookies issued before are signed out once), different, and the passwords kept.
+        Assert.Equal(2L, Scalar("SELECT count(DISTINCT security_stamp) FROM staff_accounts WHERE length(security_stamp) = 32 AND disabled_at IS NULL"));
+        Assert.Equal("hash-a hash-b", Text("SELECT group_concat(password_hash, ' ') FROM (SELECT password_hash FROM staff_accounts ORDER BY email)"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM pragma_table_info('staff_accounts') WHERE name IN ('failed_attempts', 'locked_until')"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'sign_in_failures'"));
+    }
+
+    [Fact]
     public async Task Migrate_UnknownOption_PrintsUsageAndExits2()
     {
         var result = await MigrateAsync("--now");
@@ -98,30 +116,9 @@ public sealed class MigrateCommandTests : IDisposable
     private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) =>
         CliProcess.RunAsync(RepositoryPaths.Root, "", new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath }, ["migrate", .. options]);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => SqliteFile.Scalar(DatabasePath, sql);
 
-    private string Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
+    private string Text(string sql) => (string)SqliteFile.Scalar(DatabasePath, sql)!;
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => (long)SqliteFile.Scalar(DatabasePath, sql)!;
 }

@@ -5,6 +5,7 @@ using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
+using static ClinicBot.Host.Tests.Fixtures.StaffSignIn;
 
 namespace ClinicBot.Host.Tests.Staff;
 
@@ -185,16 +186,5 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         var signIn = await PostAsync(_staff, "/api/staff/sign-in", new { email = "nurse@clinic.example", password = Password }, await TokenAsync(_staff));
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         return await TokenAsync(_staff);
-    }
-
-    // Antiforgery tokens are bound to the signed-in user, so a new one is fetched after signing in.
-    private static async Task<string> TokenAsync(HttpClient client) =>
-        (string)(await client.GetFromJsonAsync<JsonObject>("/api/staff/antiforgery"))!["token"]!;
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        return client.SendAsync(request);
     }
 }

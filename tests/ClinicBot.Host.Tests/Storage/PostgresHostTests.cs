@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using ClinicBot.Host.Tests.Fixtures;
+using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Storage.Postgres;
@@ -13,7 +15,8 @@ namespace ClinicBot.Host.Tests.Storage;
 /// <summary>
 /// The real web host with <c>Storage:Provider</c> <c>postgres</c> on a real PostgreSQL server: two hosts on one database,
 /// as two instances behind a load balancer. It becomes ready, a channel's retry of an activity one answered gets nothing
-/// from the other, and an escalation raised on one is in the other's queue and reaches its console's live stream.
+/// from the other, an escalation raised on one is in the other's queue and reaches its console's live stream, and a
+/// staff account disabled on one is signed out on the other at its next request.
 /// </summary>
 public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
@@ -56,6 +59,30 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var escalation = Assert.Single(queue, e => e.ConversationId.EndsWith(conversation, StringComparison.Ordinal));
         Assert.Equal("urgent", escalation.Priority);
         Assert.Equal(escalation.Id, (await live).EscalationId);
+    }
+
+    [Fact]
+    public async Task StaffSession_AccountDisabledOnOneHost_EndsAtOnceOnTheOther_AndFailuresCountOnBoth()
+    {
+        const string Password = "correct horse battery staple";
+        var database = server.CreateDatabase("hosts");
+        await using var first = Host(database);
+        await using var second = Host(database);
+        var client = await first.ReadyClientAsync();
+        await second.ReadyClientAsync();
+        var accounts = second.Services.GetRequiredService<StaffAccountService>();
+        Assert.Null(await accounts.CreateAsync("joy@clinic.example", "Nurse Joy", Password, default));
+        Assert.Null(await accounts.CreateAsync("ana@clinic.example", "Ana", Password, default));
+
+        Assert.Equal(HttpStatusCode.OK, (await StaffSignIn.PostAsync(client, "joy@clinic.example", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/staff/me")).StatusCode);
+        Assert.Null(await accounts.DisableAsync("joy@clinic.example", default));
+        var afterDisable = await client.GetAsync("/api/staff/me");
+        for (var i = 0; i < 5; i++) await StaffSignIn.PostAsync(first.CreateClient(), "ana@clinic.example", "not the password " + i);
+        var onTheOther = await StaffSignIn.PostAsync(second.CreateClient(), "ana@clinic.example", Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDisable.StatusCode);
+        Assert.Equal((HttpStatusCode)429, onTheOther.StatusCode);
     }
 
     [Fact]
