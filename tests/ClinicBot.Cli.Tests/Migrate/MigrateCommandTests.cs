@@ -17,9 +17,9 @@ public sealed class MigrateCommandTests : IDisposable
         var second = await MigrateAsync();
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", first.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2, up to date.", second.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 3, up to date.", second.Lines.Single());
         Assert.Equal(2L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2)"));
     }
 
@@ -36,7 +36,7 @@ public sealed class MigrateCommandTests : IDisposable
         var migrated = await MigrateAsync();
 
         Assert.Equal(0, migrated.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 2 (applied 1, 2).", migrated.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", migrated.Lines.Single());
         Assert.Equal(1L, Scalar("SELECT count(*) FROM conversations WHERE id = 'sms:old' AND locale IS NULL"));
         // A text handled before the inbox columns existed stays handled: no second reply after the upgrade.
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sms_inbound WHERE message_sid = 'SM1' AND finished_at = received_at AND reply_encrypted IS NULL"));
