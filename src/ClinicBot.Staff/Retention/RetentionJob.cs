@@ -12,6 +12,8 @@ namespace ClinicBot.Staff.Retention;
 /// </summary>
 public sealed class RetentionJob(DataPurge purge, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
     /// <summary>Runs one purge, logging what it deleted or that it failed; true when it finished.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -30,12 +32,26 @@ public sealed class RetentionJob(DataPurge purge, IOptions<RetentionOptions> opt
     }
 
     /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The interval counts from start-up (ExecuteAsync itself may start a moment later, on a thread of its own).
+        _timer = new PeriodicTimer(options.Value.PurgeInterval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await RunOnceAsync(stoppingToken);
+            while (await _timer!.WaitForNextTickAsync(stoppingToken)) await RunOnceAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
