@@ -1,14 +1,11 @@
-using ClinicBot.Testing;
-using Microsoft.Data.Sqlite;
-
 namespace ClinicBot.Cli.Tests.Migrate;
 
 /// <summary><c>clinicbot migrate</c> brings a database to the latest schema version: a new one, and one made before versions.</summary>
 public sealed class MigrateCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("clinicbot-migrate-").FullName;
+    private readonly CliDatabase _database = new();
 
-    private string DatabasePath => Path.Combine(_folder, "clinicbot.db");
+    private string DatabasePath => _database.Path;
 
     [Fact]
     public async Task Migrate_NewDatabase_AppliesEveryVersionThenFindsItUpToDate()
@@ -89,39 +86,13 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("usage: clinicbot migrate", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _database.Dispose();
 
-    private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) =>
-        CliProcess.RunAsync(RepositoryPaths.Root, "", new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath }, ["migrate", .. options]);
+    private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) => _database.RunAsync(null, ["migrate", .. options]);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => _database.Query(sql);
 
-    private string Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
+    private string Text(string sql) => _database.Query(sql).Single();
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => long.Parse(_database.Query(sql).Single(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using ClinicBot.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Cli.Tests.Purge;
 
@@ -10,9 +8,9 @@ namespace ClinicBot.Cli.Tests.Purge;
 /// </summary>
 public sealed class PurgeCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("clinicbot-purge-").FullName;
+    private readonly CliDatabase _database = new();
 
-    private string DatabasePath => Path.Combine(_folder, "clinicbot.db");
+    private string DatabasePath => _database.Path;
 
     [Fact]
     public async Task Purge_DryRunThenPurge_CountsThenDeletesOnlyTheExpiredConversation()
@@ -61,41 +59,20 @@ public sealed class PurgeCommandTests : IDisposable
     [Fact]
     public async Task Purge_EscalatedKeptShorterThanPlain_RefusedNamingTheSettings()
     {
-        var result = await CliProcess.RunAsync(
-            RepositoryPaths.Root, "",
-            new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath, ["Privacy__RetentionDays"] = "90", ["Privacy__EscalatedRetentionDays"] = "60" },
-            "purge", "--dry-run");
+        var result = await _database.RunAsync(
+            new Dictionary<string, string> { ["Privacy__RetentionDays"] = "90", ["Privacy__EscalatedRetentionDays"] = "60" }, "purge", "--dry-run");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Privacy:EscalatedRetentionDays (60) must be at least Privacy:RetentionDays (90)", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _database.Dispose();
 
-    private Task<(int ExitCode, List<string> Lines, string Error)> RunAsync(params string[] args) =>
-        CliProcess.RunAsync(RepositoryPaths.Root, "", new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath }, args);
+    private Task<(int ExitCode, List<string> Lines, string Error)> RunAsync(params string[] args) => _database.RunAsync(null, args);
 
     // The count lines with their padding reduced to one space: "transcript_entries 2".
     private static string Squeezed(IEnumerable<string> lines) =>
         string.Join("\n", lines.Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
 
-    // Runs the statements; returns the first column of the last one's rows.
-    private List<string> Query(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = new SqliteCommand(sql, connection);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        do
-        {
-            while (reader.Read()) values.Add(reader.GetString(0));
-        }
-        while (reader.NextResult());
-        return values;
-    }
+    private List<string> Query(string sql) => _database.Query(sql);
 }
