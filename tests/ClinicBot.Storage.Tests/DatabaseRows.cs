@@ -31,6 +31,9 @@ internal sealed class DatabaseRows(IServiceProvider host)
     public IReadOnlyDictionary<string, long> Counts() =>
         Tables().ToDictionary(t => t, t => Convert.ToInt64(Scalar($"SELECT count(*) FROM {t}"), CultureInfo.InvariantCulture));
 
+    /// <summary>Runs statements that return no rows.</summary>
+    public void Execute(string sql) => Strings(sql);
+
     /// <summary>The first column of a query's rows, as text.</summary>
     public IReadOnlyList<string> Strings(string sql)
     {

@@ -30,12 +30,12 @@ internal static class RetentionSweep
         await MarkAsync(connection, transaction, expiredSql, plain, escalated, limit, cancellationToken);
         if (!commit)
         {
-            var counts = await CountAsync(connection, transaction, cancellationToken);
+            var counts = await CountAsync(connection, transaction, escalated, cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
             return counts;
         }
 
-        var deleted = await DeleteAsync(connection, transaction, cancellationToken);
+        var deleted = await DeleteAsync(connection, transaction, escalated, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -57,20 +57,23 @@ internal static class RetentionSweep
         }
     }
 
-    private static Task<PurgeCounts> CountAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        EachAsync(connection, transaction, "SELECT count(*) FROM {0} WHERE {1}", async c => Convert.ToInt64(await c.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture), cancellationToken);
+    private static Task<PurgeCounts> CountAsync(DbConnection connection, DbTransaction transaction, object escalated, CancellationToken cancellationToken) =>
+        EachAsync(connection, transaction, escalated, "SELECT count(*) FROM {0} WHERE {1}", async c => Convert.ToInt64(await c.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture), cancellationToken);
 
-    private static Task<PurgeCounts> DeleteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        EachAsync(connection, transaction, "DELETE FROM {0} WHERE {1}", async c => await c.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    private static Task<PurgeCounts> DeleteAsync(DbConnection connection, DbTransaction transaction, object escalated, CancellationToken cancellationToken) =>
+        EachAsync(connection, transaction, escalated, "DELETE FROM {0} WHERE {1}", async c => await c.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     private static async Task<PurgeCounts> EachAsync(
-        DbConnection connection, DbTransaction transaction, string statement, Func<DbCommand, Task<long>> run, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, object escalated, string statement, Func<DbCommand, Task<long>> run, CancellationToken cancellationToken)
     {
         var counts = new List<KeyValuePair<string, long>>();
         foreach (var (table, where) in RetentionTargets.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var command = Command(connection, transaction, string.Format(CultureInfo.InvariantCulture, statement, table, where));
+            var sql = string.Format(CultureInfo.InvariantCulture, statement, table, where);
+            await using var command = sql.Contains("@escalated", StringComparison.Ordinal)
+                ? Command(connection, transaction, sql, ("@escalated", escalated))
+                : Command(connection, transaction, sql);
             counts.Add(KeyValuePair.Create(table, await run(command)));
         }
 

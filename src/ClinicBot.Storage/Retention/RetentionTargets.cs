@@ -4,7 +4,8 @@ namespace ClinicBot.Storage.Retention;
 /// Where both providers find expired conversations and every row of theirs, in one SQL both speak. A purge marks the
 /// conversations in the temporary table <c>purge_ids</c> (each id with <see cref="ActivityKey"/>'s hash of it, as the
 /// ledger and inbox keep it), then deletes each target's rows in <see cref="All"/>'s order (children before the rows
-/// they name); a dry run counts the same rows.
+/// they name); a dry run counts the same rows. Ledger and inbox rows that name no conversation (written before schema
+/// version 3) go once claimed before the escalated cutoff (parameter <c>@escalated</c>), the longest any row is kept.
 /// </summary>
 internal static class RetentionTargets
 {
@@ -15,8 +16,8 @@ internal static class RetentionTargets
         ("directline_activities", $"conversation_id IN ({DirectLineIds})"),
         ("directline_conversations", $"id IN ({DirectLineIds})"),
         ("bot_conversation_references", "conversation_key IN (SELECT id FROM purge_ids)"),
-        ("bot_activity_ledger", "conversation_hash IN (SELECT key_hash FROM purge_ids)"),
-        ("bot_inbox", "conversation_hash IN (SELECT key_hash FROM purge_ids)"),
+        ("bot_activity_ledger", $"conversation_hash IN (SELECT key_hash FROM purge_ids) OR {Unowned}"),
+        ("bot_inbox", $"conversation_hash IN (SELECT key_hash FROM purge_ids) OR {Unowned}"),
         ("patient_outbox", "conversation_id IN (SELECT id FROM purge_ids)"),
         ("notification_outbox", "escalation_id IN (SELECT e.id FROM escalations e WHERE e.conversation_id IN (SELECT id FROM purge_ids))"),
         ("escalations", "conversation_id IN (SELECT id FROM purge_ids)"),
@@ -25,6 +26,9 @@ internal static class RetentionTargets
         ("sms_subscribers", "conversation_id IN (SELECT id FROM purge_ids) AND NOT opted_out"),
         (Staff.Retention.PurgeCounts.Conversations, "id IN (SELECT id FROM purge_ids)"),
     ];
+
+    // Ledger and inbox rows written before they named their conversation go once older than the longest limit.
+    private const string Unowned = "(conversation_hash IS NULL AND claimed_at < @escalated)";
 
     // Web Chat conversations are keyed directline:{id} in the pipeline and {id} in the Direct Line tables.
     private const string DirectLineIds = "SELECT substr(id, 12) FROM purge_ids WHERE id LIKE 'directline:%'";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClinicBot.Channels.BotFramework.Activities;
@@ -121,6 +122,25 @@ public abstract class RetentionContract(StorageBackend backend) : StorageContrac
         await Purge(batchSize: 10).RunAsync(default);
         Assert.Empty(rows.Distinct("conversations", "id"));
         Assert.Empty(rows.Distinct("escalations", "id"));
+    }
+
+    [Fact]
+    public async Task Purge_LedgerAndInboxRowsNamingNoConversation_GoOnceOlderThanTheEscalatedLimit()
+    {
+        // As rows written before schema version 3 are: no conversation_hash.
+        var rows = new DatabaseRows(Database);
+        foreach (var (key, days) in new[] { ("unowned-old", 366.0), ("unowned-recent", 364.0) })
+        {
+            var at = DaysAgo(days).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            rows.Execute($"INSERT INTO bot_activity_ledger (key_hash, claimed_at) VALUES ('{key}', '{at}')");
+            rows.Execute($"INSERT INTO bot_inbox (key_hash, scope, claimed_at, finished_at) VALUES ('{key}', 'botframework', '{at}', '{at}')");
+        }
+
+        var purged = await Purge(batchSize: 10).RunAsync(default);
+
+        Assert.Equal((1L, 1L, 0L), (purged["bot_activity_ledger"], purged["bot_inbox"], purged[PurgeCounts.Conversations]));
+        Assert.Equal(["unowned-recent"], rows.Distinct("bot_activity_ledger", "key_hash"));
+        Assert.Equal(["unowned-recent"], rows.Distinct("bot_inbox", "key_hash"));
     }
 
     [Fact]
