@@ -36,13 +36,15 @@ internal static class RetentionTargets
     /// <summary>
     /// The ids of expired conversations (parameters <c>@plain</c>, <c>@escalated</c>, <c>@limit</c>). The last activity is the
     /// latest of the conversation's start, transcript entries, escalations raised or resolved, Direct Line activities and
-    /// SMS messages received; a conversation with an escalation not resolved is never expired.
+    /// SMS messages received; a conversation with an escalation not resolved is never expired. Conversations started
+    /// after both cutoffs (most of a live database) are passed over before any of that is read.
     /// </summary>
     /// <param name="greatest">The provider's largest-of-several function (<c>max</c> in SQLite, <c>GREATEST</c> in PostgreSQL).</param>
     /// <param name="locking">What follows the query to lock the rows it picks (empty when the transaction already excludes writers).</param>
     public static string ExpiredSql(string greatest, string locking) => $"""
         SELECT c.id FROM conversations c
-        WHERE NOT EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id AND e.status <> 'resolved')
+        WHERE (c.created_at < @plain OR c.created_at < @escalated)
+          AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id AND e.status <> 'resolved')
           AND {greatest}(
                 c.created_at,
                 COALESCE((SELECT max(t.at) FROM transcript_entries t WHERE t.conversation_id = c.id), c.created_at),
