@@ -5,9 +5,11 @@ using ClinicBot.Storage;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Cli.Migrate;
+using ClinicBot.Cli.Purge;
 using ClinicBot.Cli.Staff;
 using ClinicBot.Cli.Train;
 using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Retention;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Safety.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +17,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var staffUsage = StaffAddCommand.Usage + "\n       " + StaffAccessCommand.Usage + "\n       " + StaffResetPasswordCommand.Usage;
-if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate"))
+if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate" or "purge"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + staffUsage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + staffUsage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage + "\n       " + PurgeCommand.Usage);
     return 2;
 }
 
@@ -32,7 +34,7 @@ if (args[0] == "train")
 }
 
 AskArguments? arguments = null;
-if (args[0] is not ("staff" or "train" or "migrate"))
+if (args[0] is not ("staff" or "train" or "migrate" or "purge"))
 {
     (arguments, var error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
     if (arguments is null)
@@ -55,6 +57,12 @@ using var host = builder.Build();
 if (args[0] == "migrate")
 {
     return MigrateCommand.Run(args[1..], host.Services.GetRequiredService<IStorageDatabase>(), Console.Out, Console.Error);
+}
+
+if (args[0] == "purge")
+{
+    return await new PurgeCommand(host.Services.GetRequiredService<DataPurge>(), host.Services.GetRequiredService<IStorageDatabase>().Location)
+        .RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
 if (args[0] == "train")

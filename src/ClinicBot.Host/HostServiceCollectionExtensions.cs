@@ -25,6 +25,7 @@ internal static class HostServiceCollectionExtensions
         services.AddSms(configuration);
         services.AddStaffConsole();
         services.AddStaffNotificationDispatcher();
+        services.AddRetentionJob();
         services.AddClinicBotAccess(configuration);
         services.AddOptions<WarmupOptions>().Bind(configuration.GetSection(WarmupOptions.Section));
         services.AddSingleton<TurnWarmup>();

@@ -4,6 +4,7 @@ using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Retention;
 using ClinicBot.Staff.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,8 @@ public static class StaffServiceCollectionExtensions
         services.AddOptions<OfficeHoursOptions>().Bind(configuration.GetSection(OfficeHoursOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StaffAccountOptions>().Bind(configuration.GetSection(StaffAccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<OfficeHoursOptions>>().Value));
@@ -40,6 +43,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffSignInService>();
         services.AddSingleton<StaffSessions>();
+        services.AddSingleton<DataPurge>();
         return services;
     }
 
@@ -48,6 +52,14 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        return services;
+    }
+
+    /// <summary>Runs the retention job (<see cref="RetentionJob"/>) in the background (the web host does; the CLI purges on demand).</summary>
+    public static IServiceCollection AddRetentionJob(this IServiceCollection services)
+    {
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         return services;
     }
 }

@@ -9,6 +9,7 @@ using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Retention;
 using ClinicBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IStaffAccountStore, PostgresStaffAccountStore>();
         services.AddSingleton<ISignInFailureStore, PostgresSignInFailureStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddSingleton<IRetentionStore, PostgresRetentionStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [StorageReadiness.Tag]);
         // Live queue events across instances: NOTIFY out, LISTEN in (run where hosted services run: the web host).
         services.AddSingleton<PostgresQueueEventRelay>();

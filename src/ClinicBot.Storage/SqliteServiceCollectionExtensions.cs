@@ -6,6 +6,7 @@ using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Retention;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
@@ -35,6 +36,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
         services.AddSingleton<ISignInFailureStore, SqliteSignInFailureStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
         return services;
     }

@@ -15,13 +15,16 @@ public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtec
     private readonly IDataProtector _protector = protection.CreateProtector("ClinicBot.ActivityInbox");
 
     /// <inheritdoc />
-    public Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken) =>
+    public Task<InboundClaim> ClaimAsync(string conversationKey, string key, string scope, string activityJson, CancellationToken cancellationToken) =>
         PostgresInboxClaim.ClaimAsync(
             database,
-            "INSERT INTO bot_inbox (key_hash, scope, activity_protected, claimed_at) VALUES (@key, @scope, @activity, @at) ON CONFLICT (key_hash) DO NOTHING",
+            """
+            INSERT INTO bot_inbox (key_hash, conversation_hash, scope, activity_protected, claimed_at) VALUES (@key, @conversation, @scope, @activity, @at)
+            ON CONFLICT (key_hash) DO NOTHING
+            """,
             "SELECT finished_at IS NULL FROM bot_inbox WHERE key_hash = @key",
             ActivityKey.Hash(key),
-            [("scope", scope), ("activity", _protector.Protect(activityJson)), ("at", time.GetUtcNow())],
+            [("conversation", ActivityKey.Hash(conversationKey)), ("scope", scope), ("activity", _protector.Protect(activityJson)), ("at", time.GetUtcNow())],
             cancellationToken);
 
     /// <inheritdoc />

@@ -9,7 +9,7 @@ namespace ClinicBot.Storage.Postgres;
 public sealed class PostgresActivityLedger(PostgresDatabase database, TimeProvider time) : IActivityLedger
 {
     /// <inheritdoc />
-    public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync("INSERT INTO bot_activity_ledger (key_hash, claimed_at) VALUES (@key, @at) ON CONFLICT (key_hash) DO NOTHING", cancellationToken,
-            ("key", ActivityKey.Hash(key)), ("at", time.GetUtcNow())) == 1;
+    public async Task<bool> TryClaimAsync(string conversationKey, string key, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync("INSERT INTO bot_activity_ledger (key_hash, conversation_hash, claimed_at) VALUES (@key, @conversation, @at) ON CONFLICT (key_hash) DO NOTHING",
+            cancellationToken, ("key", ActivityKey.Hash(key)), ("conversation", ActivityKey.Hash(conversationKey)), ("at", time.GetUtcNow())) == 1;
 }

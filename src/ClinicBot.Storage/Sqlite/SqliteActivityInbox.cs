@@ -23,16 +23,17 @@ public sealed class SqliteActivityInbox : IActivityInbox
         _time = time;
     }
 
-    public async Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)
+    public async Task<InboundClaim> ClaimAsync(string conversationKey, string key, string scope, string activityJson, CancellationToken cancellationToken)
     {
         var hash = ActivityKey.Hash(key);
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO bot_inbox (key_hash, scope, activity_protected, claimed_at) VALUES ($key, $scope, $activity, $at)
+            INSERT INTO bot_inbox (key_hash, conversation_hash, scope, activity_protected, claimed_at) VALUES ($key, $conversation, $scope, $activity, $at)
             ON CONFLICT(key_hash) DO NOTHING
             """;
         command.Parameters.AddWithValue("$key", hash);
+        command.Parameters.AddWithValue("$conversation", ActivityKey.Hash(conversationKey));
         command.Parameters.AddWithValue("$scope", scope);
         command.Parameters.AddWithValue("$activity", _protector.Protect(activityJson));
         command.Parameters.AddWithValue("$at", Now());

@@ -17,12 +17,13 @@ public sealed class SqliteActivityLedger : IActivityLedger
         _time = time;
     }
 
-    public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(string conversationKey, string key, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO bot_activity_ledger (key_hash, claimed_at) VALUES ($key, $at) ON CONFLICT(key_hash) DO NOTHING";
+        command.CommandText = "INSERT INTO bot_activity_ledger (key_hash, conversation_hash, claimed_at) VALUES ($key, $conversation, $at) ON CONFLICT(key_hash) DO NOTHING";
         command.Parameters.AddWithValue("$key", ActivityKey.Hash(key));
+        command.Parameters.AddWithValue("$conversation", ActivityKey.Hash(conversationKey));
         command.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime.ToString("O"));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

@@ -1,14 +1,11 @@
-using ClinicBot.Testing;
-using Microsoft.Data.Sqlite;
-
 namespace ClinicBot.Cli.Tests.Migrate;
 
 /// <summary><c>clinicbot migrate</c> brings a database to the latest schema version: a new one, and one made before versions.</summary>
 public sealed class MigrateCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("clinicbot-migrate-").FullName;
+    private readonly CliDatabase _database = new();
 
-    private string DatabasePath => Path.Combine(_folder, "clinicbot.db");
+    private string DatabasePath => _database.Path;
 
     [Fact]
     public async Task Migrate_NewDatabase_AppliesEveryVersionThenFindsItUpToDate()
@@ -17,10 +14,10 @@ public sealed class MigrateCommandTests : IDisposable
         var second = await MigrateAsync();
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", first.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 4 (applied 1, 2, 3, 4).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 3, up to date.", second.Lines.Single());
-        Assert.Equal(3L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2, 3)"));
+        Assert.Equal($"Database {DatabasePath}: schema version 4, up to date.", second.Lines.Single());
+        Assert.Equal(4L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2, 3, 4)"));
     }
 
     [Fact]
@@ -36,7 +33,7 @@ public sealed class MigrateCommandTests : IDisposable
         var migrated = await MigrateAsync();
 
         Assert.Equal(0, migrated.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 3 (applied 1, 2, 3).", migrated.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 4 (applied 1, 2, 3, 4).", migrated.Lines.Single());
         Assert.Equal(1L, Scalar("SELECT count(*) FROM conversations WHERE id = 'sms:old' AND locale IS NULL"));
         // A text handled before the inbox columns existed stays handled: no second reply after the upgrade.
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sms_inbound WHERE message_sid = 'SM1' AND finished_at = received_at AND reply_encrypted IS NULL"));
@@ -107,14 +104,9 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("usage: clinicbot migrate", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _database.Dispose();
 
-    private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) =>
-        CliProcess.RunAsync(RepositoryPaths.Root, "", new Dictionary<string, string> { ["Storage__SqlitePath"] = DatabasePath }, ["migrate", .. options]);
+    private Task<(int ExitCode, List<string> Lines, string Error)> MigrateAsync(params string[] options) => _database.RunAsync(null, ["migrate", .. options]);
 
     private void Execute(string sql) => SqliteFile.Scalar(DatabasePath, sql);
 

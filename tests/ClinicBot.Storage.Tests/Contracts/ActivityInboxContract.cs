@@ -13,7 +13,7 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
         var key = NewId("msteams:conversation:activity");
         var hosts = new[] { NewHost(), NewHost() };
 
-        var claimed = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityLedger>().TryClaimAsync(key, default));
+        var claimed = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityLedger>().TryClaimAsync("msteams:conversation", key, default));
 
         Assert.Single(claimed, c => c);
     }
@@ -24,7 +24,7 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
         var key = NewId("directline:conversation:activity");
         var hosts = new[] { NewHost(), NewHost() };
 
-        var claims = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityInbox>().ClaimAsync(key, "directline", "{}", default));
+        var claims = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, "directline", "{}", default));
 
         Assert.Single(claims, c => c == InboundClaim.New);
     }
@@ -37,13 +37,13 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
         var key = NewId("key");
         var json = """{"type":"message","text":"is it safe?"}""";
 
-        Assert.Equal(InboundClaim.New, await inbox.ClaimAsync(key, scope, json, default));
-        Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimAsync(key, scope, json, default));
+        Assert.Equal(InboundClaim.New, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
+        Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Equal([json], await NewHost().GetRequiredService<IActivityInbox>().UnfinishedAsync(scope, default));
         Assert.Empty(await inbox.UnfinishedAsync(NewId("other-scope"), default));
 
         await inbox.FinishAsync(key, default);
-        Assert.Equal(InboundClaim.Finished, await inbox.ClaimAsync(key, scope, json, default));
+        Assert.Equal(InboundClaim.Finished, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Empty(await inbox.UnfinishedAsync(scope, default));
     }
 }

@@ -76,7 +76,7 @@ public sealed class ActivityProcessor
     /// <see cref="ProcessClaimedAsync"/>; a faulted task (the database refused) sends the turn to the safety net.
     /// </summary>
     public Task<InboundClaim> ClaimAsync(Activity inbound, IReplySink? sink, CancellationToken cancellationToken) =>
-        _inbox.ClaimAsync(Key("activity", inbound, inbound.Id!), Scope(sink), JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
+        _inbox.ClaimAsync(ConversationKey(inbound), Key("activity", inbound, inbound.Id!), Scope(sink), JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken);
 
     /// <summary>Processes a message activity whose inbox claim <see cref="ClaimAsync"/> took.</summary>
     public Task<ActivityOutcome> ProcessClaimedAsync(Activity inbound, Task<InboundClaim> claim, IReplySink? sink, CancellationToken cancellationToken) =>
@@ -176,7 +176,7 @@ public sealed class ActivityProcessor
         InboundClaim claim;
         try
         {
-            claim = await (claimed ?? _inbox.ClaimAsync(key, scope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken));
+            claim = await (claimed ?? _inbox.ClaimAsync(ConversationKey(inbound), key, scope, JsonSerializer.Serialize(inbound, ActivityJson.Options), cancellationToken));
         }
         catch
         {
@@ -224,7 +224,7 @@ public sealed class ActivityProcessor
     // Everything but an inboxed message: a message without an id, a member joining, events.
     private async Task DispatchAsync(Activity inbound, Outbox outbox, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(inbound.Id) && !await _ledger.TryClaimAsync(Key("activity", inbound, inbound.Id), cancellationToken))
+        if (!string.IsNullOrEmpty(inbound.Id) && !await _ledger.TryClaimAsync(ConversationKey(inbound), Key("activity", inbound, inbound.Id), cancellationToken))
         {
             BotFrameworkLog.Duplicate(_logger, inbound.Id, inbound.ChannelId);
             return;
@@ -301,7 +301,7 @@ public sealed class ActivityProcessor
 
     private async Task WelcomeAsync(Activity inbound, ChannelAccount member, Outbox outbox, CancellationToken cancellationToken)
     {
-        if (!await _ledger.TryClaimAsync(Key("welcome", inbound, member.Id!), cancellationToken)) return;
+        if (!await _ledger.TryClaimAsync(ConversationKey(inbound), Key("welcome", inbound, member.Id!), cancellationToken)) return;
         var reply = _replies.Welcome(Locales.Normalize(inbound.Locale), ReplyActivities.ChannelOf(inbound));
         var welcome = ReplyActivities.Message(inbound, reply);
         welcome.Recipient = member;

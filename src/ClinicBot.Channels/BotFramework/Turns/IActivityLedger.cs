@@ -7,5 +7,8 @@ namespace ClinicBot.Channels.BotFramework.Turns;
 public interface IActivityLedger
 {
     /// <summary>Claims a key; true the first time it is claimed, false ever after.</summary>
-    Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken);
+    /// <param name="conversationKey">The conversation the key belongs to (the pipeline's key), so retention can find its rows.</param>
+    /// <param name="key">What was done, in that conversation.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    Task<bool> TryClaimAsync(string conversationKey, string key, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ internal sealed class InMemoryActivityInbox : IActivityInbox
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _order;
 
-    public Task<InboundClaim> ClaimAsync(string key, string scope, string activityJson, CancellationToken cancellationToken)
+    public Task<InboundClaim> ClaimAsync(string conversationKey, string key, string scope, string activityJson, CancellationToken cancellationToken)
     {
         var entry = new Entry(scope, activityJson, Interlocked.Increment(ref _order));
         if (_entries.TryAdd(key, entry)) return Task.FromResult(InboundClaim.New);

@@ -7,5 +7,5 @@ internal sealed class InMemoryActivityLedger : IActivityLedger
 {
     private readonly ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
 
-    public Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_claimed.TryAdd(key, 0));
+    public Task<bool> TryClaimAsync(string conversationKey, string key, CancellationToken cancellationToken) => Task.FromResult(_claimed.TryAdd(key, 0));
 }
