@@ -28,7 +28,7 @@ namespace ClinicBot.Storage.Tests.Contracts;
 public abstract class RetentionContract(StorageBackend backend) : StorageContract(backend)
 {
     // Tables that hold no patient data, which a purge leaves as they are (the audit log gains the purge's entry).
-    private static readonly string[] KeptTables = ["audit_log", "health_probe", "index_meta", "schema_version", "sentence_vector", "staff_accounts"];
+    private static readonly string[] KeptTables = ["audit_log", "health_probe", "index_meta", "schema_version", "sentence_vector", "sign_in_failures", "staff_accounts"];
 
     private readonly FakeTimeProvider _clock = new(At);
     private ServiceProvider? _database;
