@@ -84,16 +84,15 @@ public sealed partial class AnswerBlindSetTests(EngineFixture engine, ITestOutpu
         AssertFloors(report, AnswererAlone);
     }
 
-    // Measured on 2026-11-30 (second session: 1,180 more training questions, a paragraph read on only while it stays on
-    // topic, triage sending fewer general questions to a clinician) with the answer and triage models then in prompts/,
-    // blind split of 584 questions (409 answerable, 175 not, 85 follow-ups). Whole pipeline: answered 85.6 %, cited right
-    // 84.4 %, all key facts 76.5 %, abstained 98.9 %, follow-ups 81.2 %, grounded 100 % (26 answerable questions never
-    // reach the answerer: triage routes them clinical, human...). Answerer alone: 90.2 %, 88.8 %, 80.4 %, 98.3 %, 84.7 %,
-    // 100 %. Each floor is two to three points under. Retraining has moved these by up to five points (per language by more: too
-    // few questions for floors of their own); raise the floors when a model lifts them.
+    // Measured on 2026-11-30 (fifth session: 1,000 more training questions, follow-ups read by triage with the messages
+    // before them) with the answer and triage models then in prompts/, blind split of 616 questions (432 answerable, 184
+    // not, 110 follow-ups). Answerer alone: answered 94.4 %, cited right 93.3 %, all key facts 82.6 %, abstained 97.3 %,
+    // follow-ups 86.4 %, grounded 100 %. Whole pipeline: PIPELINE. Each floor is two to three points under. Retraining has
+    // moved these by up to five points (per language by more: too few questions for floors of their own); raise the
+    // floors when a model lifts them.
     private static readonly Floors WholePipeline = new(Answered: 0.83, Cited: 0.82, KeyFacts: 0.74, Abstained: 0.94, FollowUps: 0.78);
 
-    private static readonly Floors AnswererAlone = new(Answered: 0.88, Cited: 0.86, KeyFacts: 0.78, Abstained: 0.94, FollowUps: 0.82);
+    private static readonly Floors AnswererAlone = new(Answered: 0.92, Cited: 0.91, KeyFacts: 0.80, Abstained: 0.94, FollowUps: 0.83);
 
     private sealed record Floors(double Answered, double Cited, double KeyFacts, double Abstained, double FollowUps);
 
