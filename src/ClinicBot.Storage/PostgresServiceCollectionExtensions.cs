@@ -10,6 +10,7 @@ using ClinicBot.Staff.Console;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Storage.Postgres;
+using ClinicBot.Storage.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresEscalationStore>());
         services.AddSingleton<IStaffAccountStore, PostgresStaffAccountStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddSingleton(sp => new PatientTextRotation(
+            async cancellationToken => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken),
+            sp.GetRequiredService<PatientTextCipher>(),
+            compact: null));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [StorageReadiness.Tag]);
         // Live queue events across instances: NOTIFY out, LISTEN in (run where hosted services run: the web host).
         services.AddSingleton<PostgresQueueEventRelay>();
