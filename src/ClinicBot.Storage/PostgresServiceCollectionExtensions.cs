@@ -28,6 +28,7 @@ public static class PostgresServiceCollectionExtensions
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostLocalStorage(configuration);
+        services.PostConfigure<PrivacyOptions>(o => o.SharedDatabase = true);
         services.AddOptions<PostgresOptions>()
             .Configure(o => o.ConnectionString = configuration.GetConnectionString(PostgresOptions.ConnectionStringName) ?? "")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), PostgresOptions.Missing)

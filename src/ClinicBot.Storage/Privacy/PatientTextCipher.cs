@@ -56,11 +56,11 @@ public sealed class PatientTextCipher
         var keyId = stored[(Version.Length + 1)..keyEnd];
         if (!_keys.TryGetValue(keyId, out var key))
         {
-            throw new CryptographicException($"A {column.Table}.{column.Column} value is under data key {keyId}, which is not configured: add it to Privacy:PreviousDataKeys.");
+            throw new CryptographicException($"The {column.Table}.{column.Column} value is under data key {keyId}, which is not configured: add it to Privacy:PreviousDataKeys.");
         }
 
         var sealedBytes = Convert.FromBase64String(stored[(keyEnd + 1)..]);
-        if (sealedBytes.Length < NonceSize + TagSize) throw new CryptographicException($"A {column.Table}.{column.Column} value is truncated.");
+        if (sealedBytes.Length < NonceSize + TagSize) throw new CryptographicException($"The {column.Table}.{column.Column} value is truncated.");
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key.Bytes, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), plain, column.AssociatedData);

@@ -13,6 +13,9 @@ internal static partial class PatientTextKeys
     public const string Missing =
         "Privacy:DataKey is not set: outside Development it is required (the Base64 of 32 random bytes, e.g. `openssl rand -base64 32`), as patient text is encrypted at rest under it.";
 
+    public const string RequiredShared =
+        "Privacy:DataKey is required with Storage:Provider postgres, in Development too: every host of the shared database must encrypt patient text under the same key (the Base64 of 32 random bytes, e.g. `openssl rand -base64 32`).";
+
     public const string Invalid = "Privacy:DataKey is not the Base64 of 32 bytes (e.g. `openssl rand -base64 32`).";
 
     public const string InvalidPrevious = "A Privacy:PreviousDataKeys entry is not the Base64 of 32 bytes.";
@@ -21,7 +24,7 @@ internal static partial class PatientTextKeys
     public static string? Problem(PrivacyOptions options)
     {
         if (options.PreviousDataKeys.Any(k => DataKey.TryParse(k) is null)) return InvalidPrevious;
-        if (string.IsNullOrWhiteSpace(options.DataKey)) return options.DevelopmentKeyAllowed ? null : Missing;
+        if (string.IsNullOrWhiteSpace(options.DataKey)) return options.SharedDatabase ? RequiredShared : options.DevelopmentKeyAllowed ? null : Missing;
         return DataKey.TryParse(options.DataKey) is null ? Invalid : null;
     }
 

@@ -20,4 +20,10 @@ public sealed class PrivacyOptions
     /// the Development environment and by the offline CLI, never from configuration.
     /// </summary>
     public bool DevelopmentKeyAllowed { get; internal set; }
+
+    /// <summary>
+    /// Whether several hosts share the database (<c>Storage:Provider</c> <c>postgres</c>): they must encrypt under one key,
+    /// so <see cref="DataKey"/> is required whatever the environment.
+    /// </summary>
+    public bool SharedDatabase { get; internal set; }
 }

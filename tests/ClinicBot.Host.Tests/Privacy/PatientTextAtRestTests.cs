@@ -51,6 +51,7 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
         host.Settings["Storage:Provider"] = "postgres";
         host.Settings["ConnectionStrings:ClinicBot"] = database;
         host.Settings["WebChat:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        host.Settings["Privacy:DataKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 5)).ToArray());
         await TypeOnEveryChannelAndCheckStaffReadAsync(host);
 
         var values = await EveryTextValueAsync(database);
