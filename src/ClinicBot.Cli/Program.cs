@@ -2,10 +2,12 @@ using ClinicBot.Answering.Extractive;
 using ClinicBot.Engine;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Privacy;
 using ClinicBot.Cli.Ask;
 using ClinicBot.Cli.Chat;
 using ClinicBot.Cli.Migrate;
 using ClinicBot.Cli.Purge;
+using ClinicBot.Cli.RotateKey;
 using ClinicBot.Cli.Staff;
 using ClinicBot.Cli.Train;
 using ClinicBot.Staff.Accounts;
@@ -17,9 +19,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var staffUsage = StaffAddCommand.Usage + "\n       " + StaffAccessCommand.Usage + "\n       " + StaffResetPasswordCommand.Usage;
-if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate" or "purge"))
+if (args.Length == 0 || args[0] is not ("ask" or "chat" or "staff" or "train" or "migrate" or "purge" or "rotate-key"))
 {
-    Console.Error.WriteLine(AskArguments.Usage + "\n       " + staffUsage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage + "\n       " + PurgeCommand.Usage);
+    Console.Error.WriteLine(AskArguments.Usage + "\n       " + staffUsage + "\n       " + TrainTriageCommand.Usage + "\n       " + TrainAnswersCommand.Usage + "\n       " + MigrateCommand.Usage + "\n       " + PurgeCommand.Usage + "\n       " + RotateKeyCommand.Usage);
     return 2;
 }
 
@@ -34,7 +36,7 @@ if (args[0] == "train")
 }
 
 AskArguments? arguments = null;
-if (args[0] is not ("staff" or "train" or "migrate" or "purge"))
+if (args[0] is not ("staff" or "train" or "migrate" or "purge" or "rotate-key"))
 {
     (arguments, var error) = AskArguments.Parse(args[1..], questionRequired: args[0] == "ask");
     if (arguments is null)
@@ -52,8 +54,21 @@ else if (args[0] == "staff" && (args.Length < 2 || args[1] is not ("add" or "dis
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
 // Standard output carries replies (one JSON per line with --jsonl), so logs go to standard error only.
 builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddClinicBotEngine(builder.Configuration).AddClinicBotStorage(builder.Configuration);
+// The offline CLI works on the local file without Privacy:DataKey (the development key file beside it), as in Development.
+builder.Services.AddClinicBotEngine(builder.Configuration).AddClinicBotStorage(builder.Configuration).AllowDevelopmentDataKey();
+if (args[0] == "rotate-key" && RotateKeyCommand.Refusal(args[1..], builder.Configuration[$"{PrivacyOptions.Section}:{nameof(PrivacyOptions.DataKey)}"]) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 2;
+}
+
 using var host = builder.Build();
+if (args[0] == "rotate-key")
+{
+    return await RotateKeyCommand.RunAsync(
+        host.Services.GetRequiredService<PatientTextRotation>(), host.Services.GetRequiredService<IStorageDatabase>(), Console.Out, Console.Error, CancellationToken.None);
+}
+
 if (args[0] == "migrate")
 {
     return MigrateCommand.Run(args[1..], host.Services.GetRequiredService<IStorageDatabase>(), Console.Out, Console.Error);

@@ -11,6 +11,7 @@ using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
 using ClinicBot.Staff.Retention;
 using ClinicBot.Storage.Postgres;
+using ClinicBot.Storage.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class PostgresServiceCollectionExtensions
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostLocalStorage(configuration);
+        services.PostConfigure<PrivacyOptions>(o => o.SharedDatabase = true);
         services.AddOptions<PostgresOptions>()
             .Configure(o => o.ConnectionString = configuration.GetConnectionString(PostgresOptions.ConnectionStringName) ?? "")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), PostgresOptions.Missing)
@@ -43,6 +45,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ISignInFailureStore, PostgresSignInFailureStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IRetentionStore, PostgresRetentionStore>();
+        services.AddSingleton(sp => new PatientTextRotation(
+            async cancellationToken => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken),
+            sp.GetRequiredService<PatientTextCipher>(),
+            compact: null));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("database", tags: [StorageReadiness.Tag]);
         // Live queue events across instances: NOTIFY out, LISTEN in (run where hosted services run: the web host).
         services.AddSingleton<PostgresQueueEventRelay>();

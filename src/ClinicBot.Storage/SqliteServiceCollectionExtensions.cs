@@ -12,6 +12,7 @@ using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Prompts;
+using ClinicBot.Storage.Privacy;
 using ClinicBot.Storage.Spool;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,10 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<ISignInFailureStore, SqliteSignInFailureStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton(sp => new PatientTextRotation(
+            _ => Task.FromResult<System.Data.Common.DbConnection>(sp.GetRequiredService<SqliteConnectionFactory>().Open()),
+            sp.GetRequiredService<PatientTextCipher>(),
+            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);"));
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("database", tags: [StorageReadiness.Tag]);
         return services;
     }
@@ -53,6 +58,7 @@ public static class SqliteServiceCollectionExtensions
             .PostConfigure(o => o.SqlitePath = ContentPaths.ResolveData(o.SqlitePath));
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath));
         services.AddSingleton<IPassageIndex, SqlitePassageIndex>();
+        services.AddPatientTextCipher(configuration);
         // Escalations wait in a file beside the database while the database cannot take them.
         // (From the configured path, not the connection factory: the spool must not need the database to open.)
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(

@@ -1,5 +1,5 @@
 using ClinicBot.Channels.Sms.Twilio;
-using ClinicBot.Sms.Tests.Fixtures;
+using ClinicBot.Testing;
 using Microsoft.Extensions.Primitives;
 
 namespace ClinicBot.Sms.Tests;

@@ -29,5 +29,7 @@ public sealed class PostgresBackend : StorageBackend
         ["Storage:Provider"] = StorageProviders.Postgres,
         ["ConnectionStrings:ClinicBot"] = connectionString,
         ["Storage:SqlitePath"] = Path.Combine(Folder, "host-local.db"),
+        // Hosts of a shared database encrypt patient text under one configured key.
+        ["Privacy:DataKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i + 40)).ToArray()),
     };
 }

@@ -1,3 +1,4 @@
+using ClinicBot.Storage.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,8 @@ public abstract class StorageContract(StorageBackend backend) : IDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Protection)
             .AddClinicBotStorage(configuration)
-            .AddClinicBotChannelStorage(configuration);
+            .AddClinicBotChannelStorage(configuration)
+            .AllowDevelopmentDataKey();
         configure?.Invoke(services);
         var host = services.BuildServiceProvider();
         lock (_hosts) _hosts.Add(host);

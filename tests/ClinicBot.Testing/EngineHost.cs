@@ -1,5 +1,6 @@
 using ClinicBot.Engine;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,8 @@ public sealed class EngineHost : IDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).AddClinicBotStorage(Configuration);
+        // As the offline CLI: without Privacy:DataKey, patient text is encrypted under the development key file beside the database.
+        var services = new ServiceCollection().AddLogging().AddClinicBotEngine(Configuration).AddClinicBotStorage(Configuration).AllowDevelopmentDataKey();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

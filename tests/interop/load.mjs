@@ -89,7 +89,9 @@ async function startHost(dll, hostArgs) {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinicbot-load-'));
   const url = `http://127.0.0.1:${await freePort()}`;
   const spawned = performance.now();
-  const child = spawn('dotnet', [dll, '--urls', url, `--Storage:SqlitePath=${join(dataDir, 'clinicbot.db')}`, ...hostArgs], {
+  const child = spawn('dotnet', [dll, '--urls', url, `--Storage:SqlitePath=${join(dataDir, 'clinicbot.db')}`,
+    // Production requires the key patient text is encrypted under.
+    `--Privacy:DataKey=${Buffer.alloc(32, 23).toString('base64')}`, ...hostArgs], {
     cwd: repo,
     env: { ...process.env, Logging__LogLevel__Default: 'Warning', Logging__LogLevel__Microsoft: 'Warning', 'Logging__LogLevel__ClinicBot.Host.Health': process.env.CLINICBOT_WARMUP_LOG ?? 'Information' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -9,6 +9,7 @@ using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Turns;
+using ClinicBot.Storage.Privacy;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -129,7 +130,8 @@ internal sealed partial class TurnWarmup(IServiceProvider services, IOptions<War
     {
         var database = new SqliteConnectionFactory(databasePath);
         var time = services.GetRequiredService<TimeProvider>();
-        var transcripts = new SqliteConversationStore(database);
+        var cipher = services.GetRequiredService<PatientTextCipher>();
+        var transcripts = new SqliteConversationStore(database, cipher);
         var pipeline = ActivatorUtilities.CreateInstance<TurnPipeline>(
             services, transcripts, (IEscalationSink)new DiscardedEscalations(), (ClinicBot.Answering.IAnswerComposer)services.GetRequiredService<ExtractiveComposer>());
         return new ActivityProcessor(
@@ -142,7 +144,7 @@ internal sealed partial class TurnWarmup(IServiceProvider services, IOptions<War
             services.GetRequiredService<IOptions<BotFrameworkOptions>>(),
             time,
             NullLogger<ActivityProcessor>.Instance,
-            new SqliteConversationReferenceStore(database),
+            new SqliteConversationReferenceStore(database, cipher),
             transcripts);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
+using ClinicBot.Storage.Privacy;
 using Npgsql;
 
 namespace ClinicBot.Storage.Postgres;
@@ -11,7 +12,7 @@ namespace ClinicBot.Storage.Postgres;
 /// reply on one, the patient's turn on the other): the entry's number comes from the conversation's counter, taken by an
 /// UPDATE that holds its row until the entry is written, so no two entries share a number and none is skipped.
 /// </summary>
-public sealed class PostgresConversationStore(PostgresDatabase database) : IConversationStore
+public sealed class PostgresConversationStore(PostgresDatabase database, PatientTextCipher cipher) : IConversationStore
 {
     /// <inheritdoc />
     public async Task<ConversationState> GetAsync(string conversationId, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database) : IConv
             SELECT @id, next.last_seq, @author, @text, @route, @sources, @at FROM next;
             """,
             cancellationToken,
-            ("id", conversationId), ("channel", ChannelNames.Name(channel)), ("author", entry.Author), ("text", entry.Text),
+            ("id", conversationId), ("channel", ChannelNames.Name(channel)), ("author", entry.Author), ("text", cipher.Protect(entry.Text, ProtectedColumn.TranscriptText)),
             ("route", entry.Route), ("sources", JsonSerializer.Serialize(entry.Sources)), ("at", entry.At));
 
     /// <inheritdoc />
@@ -87,7 +88,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database) : IConv
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new TranscriptEntry(
-                reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2),
+                reader.GetString(0), cipher.Reveal(reader.GetString(1), ProtectedColumn.TranscriptText), reader.GetStringOrNull(2),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [], reader.GetFieldValue<DateTimeOffset>(4)));
         }
 

@@ -1,4 +1,5 @@
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Storage.Privacy;
 using Npgsql;
 
 namespace ClinicBot.Storage.Postgres;
@@ -9,7 +10,7 @@ namespace ClinicBot.Storage.Postgres;
 /// a transaction-scoped advisory lock on it, so a row numbered later is never committed before one numbered earlier
 /// (from another host) and a poll never steps over a row still being written.
 /// </summary>
-public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirectLineStore
+public sealed class PostgresDirectLineStore(PostgresDatabase database, PatientTextCipher cipher) : IDirectLineStore
 {
     /// <inheritdoc />
     public async Task<bool> TryCreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken) =>
@@ -39,7 +40,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
             INSERT INTO directline_activities (conversation_id, activity_id, type, json, created_at) VALUES (@conversation, @id, @type, @json, @at)
             ON CONFLICT (activity_id) DO NOTHING;
             """, connection, transaction);
-        insert.Add("conversation", conversationId).Add("id", activityId).Add("type", type).Add("json", json).Add("at", at);
+        insert.Add("conversation", conversationId).Add("id", activityId).Add("type", type).Add("json", cipher.Protect(json, ProtectedColumn.DirectLineActivity)).Add("at", at);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await using var read = new NpgsqlCommand("SELECT seq FROM directline_activities WHERE activity_id = @id", connection, transaction).Add("id", activityId);
         var sequence = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
@@ -64,7 +65,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
             .Add("conversation", conversationId).Add("after", after).Add("limit", limit);
         var activities = new List<StoredActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        while (await reader.ReadAsync(cancellationToken)) activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1), cipher.Reveal(reader.GetString(2), ProtectedColumn.DirectLineActivity)));
         return activities;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Storage.Privacy;
 using Npgsql;
 
 namespace ClinicBot.Storage.Postgres;
@@ -12,7 +13,7 @@ namespace ClinicBot.Storage.Postgres;
 /// (<see cref="DueAsync"/>, <see cref="PostgresDueRows"/>), so each notification goes to one host's dispatcher: one
 /// webhook per escalation.
 /// </summary>
-public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscalationStore, IOutboxStore
+public sealed class PostgresEscalationStore(PostgresDatabase database, PatientTextCipher cipher) : IEscalationStore, IOutboxStore
 {
     private const string Columns = "id, conversation_id, channel, patient_display_id, priority, reason, triage_reasons, status, assignee, created_at, due_at, resolved_at";
 
@@ -26,7 +27,7 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
             connection, transaction))
         {
             insert.Add("id", escalation.Id).Add("conversation", escalation.ConversationId).Add("channel", escalation.Channel)
-                .Add("patient", escalation.PatientDisplayId).Add("priority", escalation.Priority).Add("reason", escalation.Reason)
+                .Add("patient", cipher.Protect(escalation.PatientDisplayId, ProtectedColumn.EscalationPatient)).Add("priority", escalation.Priority).Add("reason", escalation.Reason)
                 .Add("triage", JsonSerializer.Serialize(escalation.TriageReasons)).Add("status", escalation.Status)
                 .Add("assignee", escalation.Assignee).Add("created", escalation.CreatedAt).Add("due", escalation.DueAt);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
@@ -37,7 +38,7 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
             await using var outbox = new NpgsqlCommand(
                 "INSERT INTO notification_outbox (id, escalation_id, body, created_at, attempts, next_attempt_at) VALUES (@id, @escalation, @body, @created, 0, @next)",
                 connection, transaction);
-            outbox.Add("id", notification.Id).Add("escalation", notification.EscalationId).Add("body", notification.Body)
+            outbox.Add("id", notification.Id).Add("escalation", notification.EscalationId).Add("body", cipher.Protect(notification.Body, ProtectedColumn.NotificationBody))
                 .Add("created", notification.CreatedAt).Add("next", notification.NextAttemptAt);
             await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -97,7 +98,7 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
         PostgresDueRows.ClaimAsync(
             database, "notification_outbox", "sent_at", "created_at", "o.id, o.escalation_id, o.body, o.created_at, o.attempts, due.next_attempt_at", now, limit,
             reader => new OutboxMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5)),
+                reader.GetString(0), reader.GetString(1), cipher.Reveal(reader.GetString(2), ProtectedColumn.NotificationBody), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5)),
             message => message.CreatedAt,
             cancellationToken);
 
@@ -110,6 +111,6 @@ public sealed class PostgresEscalationStore(PostgresDatabase database) : IEscala
         database.ExecuteAsync("UPDATE notification_outbox SET attempts = @attempts, next_attempt_at = @next WHERE id = @id", cancellationToken,
             ("id", id), ("attempts", attempts), ("next", nextAttemptAt));
 
-    private static Task<List<EscalationRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
-        EscalationRows.ReadAsync(command, (reader, column) => reader.GetFieldValue<DateTimeOffset>(column), cancellationToken);
+    private Task<List<EscalationRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
+        EscalationRows.ReadAsync(command, (reader, column) => reader.GetFieldValue<DateTimeOffset>(column), cipher, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClinicBot.Channels.BotFramework.Activities;
 using ClinicBot.Channels.BotFramework.Delivery;
+using ClinicBot.Storage.Privacy;
 
 namespace ClinicBot.Storage.Sqlite;
 
@@ -8,10 +9,12 @@ namespace ClinicBot.Storage.Sqlite;
 public sealed class SqliteConversationReferenceStore : IConversationReferenceStore
 {
     private readonly SqliteConnectionFactory _connections;
+    private readonly PatientTextCipher _cipher;
 
-    public SqliteConversationReferenceStore(SqliteConnectionFactory connections)
+    public SqliteConversationReferenceStore(SqliteConnectionFactory connections, PatientTextCipher cipher)
     {
         _connections = connections;
+        _cipher = cipher;
     }
 
     public async Task SaveAsync(string conversationKey, Activity reference, CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
             ON CONFLICT(conversation_key) DO UPDATE SET reference = excluded.reference
             """;
         command.Parameters.AddWithValue("$key", conversationKey);
-        command.Parameters.AddWithValue("$reference", JsonSerializer.Serialize(reference, ActivityJson.Options));
+        command.Parameters.AddWithValue("$reference", _cipher.Protect(JsonSerializer.Serialize(reference, ActivityJson.Options), ProtectedColumn.ConversationReference));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -33,6 +36,6 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT reference FROM bot_conversation_references WHERE conversation_key = $key";
         command.Parameters.AddWithValue("$key", conversationKey);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string stored ? JsonSerializer.Deserialize<Activity>(_cipher.Reveal(stored, ProtectedColumn.ConversationReference), ActivityJson.Options) : null;
     }
 }

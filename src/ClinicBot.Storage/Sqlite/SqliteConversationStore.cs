@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
+using ClinicBot.Storage.Privacy;
 
 namespace ClinicBot.Storage.Sqlite;
 
@@ -10,11 +11,13 @@ namespace ClinicBot.Storage.Sqlite;
 public sealed class SqliteConversationStore : IConversationStore
 {
     private readonly SqliteConnectionFactory _connections;
+    private readonly PatientTextCipher _cipher;
 
     /// <summary>Over a database the schema migrations have brought up to date.</summary>
-    public SqliteConversationStore(SqliteConnectionFactory connections)
+    public SqliteConversationStore(SqliteConnectionFactory connections, PatientTextCipher cipher)
     {
         _connections = connections;
+        _cipher = cipher;
     }
 
     /// <inheritdoc />
@@ -87,7 +90,7 @@ public sealed class SqliteConversationStore : IConversationStore
             """;
         insert.Parameters.AddWithValue("$id", conversationId);
         insert.Parameters.AddWithValue("$author", entry.Author);
-        insert.Parameters.AddWithValue("$text", entry.Text);
+        insert.Parameters.AddWithValue("$text", _cipher.Protect(entry.Text, ProtectedColumn.TranscriptText));
         insert.Parameters.AddWithValue("$route", (object?)entry.Route ?? DBNull.Value);
         insert.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(entry.Sources));
         insert.Parameters.AddWithValue("$at", Format(entry.At));
@@ -137,7 +140,7 @@ public sealed class SqliteConversationStore : IConversationStore
         {
             entries.Add(new TranscriptEntry(
                 reader.GetString(0),
-                reader.GetString(1),
+                _cipher.Reveal(reader.GetString(1), ProtectedColumn.TranscriptText),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
                 Parse(reader.GetString(4))));

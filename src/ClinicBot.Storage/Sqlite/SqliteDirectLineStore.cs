@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Storage.Privacy;
 
 namespace ClinicBot.Storage.Sqlite;
 
@@ -10,10 +11,12 @@ namespace ClinicBot.Storage.Sqlite;
 public sealed class SqliteDirectLineStore : IDirectLineStore
 {
     private readonly SqliteConnectionFactory _connections;
+    private readonly PatientTextCipher _cipher;
 
-    public SqliteDirectLineStore(SqliteConnectionFactory connections)
+    public SqliteDirectLineStore(SqliteConnectionFactory connections, PatientTextCipher cipher)
     {
         _connections = connections;
+        _cipher = cipher;
     }
 
     public async Task<bool> TryCreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$id", activityId);
         command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$json", _cipher.Protect(json, ProtectedColumn.DirectLineActivity));
         command.Parameters.AddWithValue("$at", Format(at));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -76,7 +79,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         command.Parameters.AddWithValue("$limit", limit);
         var activities = new List<StoredActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        while (await reader.ReadAsync(cancellationToken)) activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1), _cipher.Reveal(reader.GetString(2), ProtectedColumn.DirectLineActivity)));
         return activities;
     }
 

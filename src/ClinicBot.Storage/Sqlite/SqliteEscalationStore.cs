@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Storage.Privacy;
 using Microsoft.Data.Sqlite;
 using static ClinicBot.Storage.Sqlite.SqliteConversationStore;
 
@@ -13,11 +14,13 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
     private const string Columns = "id, conversation_id, channel, patient_display_id, priority, reason, triage_reasons, status, assignee, created_at, due_at, resolved_at";
 
     private readonly SqliteConnectionFactory _connections;
+    private readonly PatientTextCipher _cipher;
 
     /// <summary>Over a database the schema migrations have brought up to date.</summary>
-    public SqliteEscalationStore(SqliteConnectionFactory connections)
+    public SqliteEscalationStore(SqliteConnectionFactory connections, PatientTextCipher cipher)
     {
         _connections = connections;
+        _cipher = cipher;
     }
 
     /// <inheritdoc />
@@ -32,7 +35,7 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
             insert.Parameters.AddWithValue("$id", escalation.Id);
             insert.Parameters.AddWithValue("$conversation", escalation.ConversationId);
             insert.Parameters.AddWithValue("$channel", escalation.Channel);
-            insert.Parameters.AddWithValue("$patient", escalation.PatientDisplayId);
+            insert.Parameters.AddWithValue("$patient", _cipher.Protect(escalation.PatientDisplayId, ProtectedColumn.EscalationPatient));
             insert.Parameters.AddWithValue("$priority", escalation.Priority);
             insert.Parameters.AddWithValue("$reason", escalation.Reason);
             insert.Parameters.AddWithValue("$triage", JsonSerializer.Serialize(escalation.TriageReasons));
@@ -50,7 +53,7 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
             outbox.CommandText = "INSERT INTO notification_outbox (id, escalation_id, body, created_at, attempts, next_attempt_at) VALUES ($id, $escalation, $body, $created, 0, $next)";
             outbox.Parameters.AddWithValue("$id", notification.Id);
             outbox.Parameters.AddWithValue("$escalation", notification.EscalationId);
-            outbox.Parameters.AddWithValue("$body", notification.Body);
+            outbox.Parameters.AddWithValue("$body", _cipher.Protect(notification.Body, ProtectedColumn.NotificationBody));
             outbox.Parameters.AddWithValue("$created", Format(notification.CreatedAt));
             outbox.Parameters.AddWithValue("$next", Format(notification.NextAttemptAt));
             await outbox.ExecuteNonQueryAsync(cancellationToken);
@@ -131,7 +134,7 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new OutboxMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), Parse(reader.GetString(3)), reader.GetInt32(4), Parse(reader.GetString(5))));
+            messages.Add(new OutboxMessage(reader.GetString(0), reader.GetString(1), _cipher.Reveal(reader.GetString(2), ProtectedColumn.NotificationBody), Parse(reader.GetString(3)), reader.GetInt32(4), Parse(reader.GetString(5))));
         }
 
         return messages;
@@ -146,6 +149,6 @@ public sealed class SqliteEscalationStore : IEscalationStore, IOutboxStore
         _connections.ExecuteAsync("UPDATE notification_outbox SET attempts = $attempts, next_attempt_at = $next WHERE id = $id", cancellationToken,
             ("$id", id), ("$attempts", attempts), ("$next", Format(nextAttemptAt)));
 
-    private static Task<List<EscalationRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken) =>
-        EscalationRows.ReadAsync(command, (reader, column) => Parse(reader.GetString(column)), cancellationToken);
+    private Task<List<EscalationRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        EscalationRows.ReadAsync(command, (reader, column) => Parse(reader.GetString(column)), _cipher, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Storage.Privacy;
 using static ClinicBot.Storage.Sqlite.SqliteConversationStore;
 
 namespace ClinicBot.Storage.Sqlite;
@@ -7,17 +8,19 @@ namespace ClinicBot.Storage.Sqlite;
 public sealed class SqlitePatientOutbox : IPatientOutbox
 {
     private readonly SqliteConnectionFactory _connections;
+    private readonly PatientTextCipher _cipher;
 
-    public SqlitePatientOutbox(SqliteConnectionFactory connections)
+    public SqlitePatientOutbox(SqliteConnectionFactory connections, PatientTextCipher cipher)
     {
         _connections = connections;
+        _cipher = cipher;
     }
 
     /// <inheritdoc />
     public Task EnqueueAsync(PendingDelivery delivery, CancellationToken cancellationToken) => _connections.ExecuteAsync(
         "INSERT INTO patient_outbox (id, conversation_id, text, attempts, next_attempt_at) VALUES ($id, $conversation, $text, $attempts, $next)",
         cancellationToken,
-        ("$id", delivery.Id), ("$conversation", delivery.ConversationId), ("$text", delivery.Text), ("$attempts", delivery.Attempts), ("$next", Format(delivery.NextAttemptAt)));
+        ("$id", delivery.Id), ("$conversation", delivery.ConversationId), ("$text", _cipher.Protect(delivery.Text, ProtectedColumn.PatientOutboxText)), ("$attempts", delivery.Attempts), ("$next", Format(delivery.NextAttemptAt)));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -34,7 +37,7 @@ public sealed class SqlitePatientOutbox : IPatientOutbox
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add(new PendingDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Parse(reader.GetString(4))));
+            due.Add(new PendingDelivery(reader.GetString(0), reader.GetString(1), _cipher.Reveal(reader.GetString(2), ProtectedColumn.PatientOutboxText), reader.GetInt32(3), Parse(reader.GetString(4))));
         }
 
         return due;

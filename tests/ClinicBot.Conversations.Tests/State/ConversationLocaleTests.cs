@@ -1,5 +1,6 @@
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
+using ClinicBot.Storage.Privacy;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -31,7 +32,7 @@ public sealed class ConversationLocaleTests : IDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var store = new SqliteConversationStore(new SqliteConnectionFactory(path));
+        var store = new SqliteConversationStore(new SqliteConnectionFactory(path), PatientTextCipher.FromKeys(Convert.ToBase64String(new byte[32])));
         Assert.Null((await store.GetAsync("sms:old", CancellationToken.None)).Locale);
 
         await store.SetLocaleAsync("sms:old", Locales.Spanish, CancellationToken.None);

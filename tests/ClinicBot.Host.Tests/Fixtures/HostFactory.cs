@@ -68,12 +68,15 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     /// <summary>The cloud token endpoint: the one seam that cannot run here.</summary>
     public Mock<TokenCredential> Credential { get; } = new();
 
+    /// <summary>The host's environment (Development unless a test says otherwise); set it before the first request.</summary>
+    public string Environment { get; set; } = "Development";
+
     /// <summary>Every log line the host writes.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         // The storage provider is chosen while services are registered, before the configuration above applies (minimal
         // hosting); host settings are there from the start.

@@ -96,6 +96,17 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         Assert.Contains("WebChat:TokenSigningKey", failure.Message);
     }
 
+    [Fact]
+    public void Start_PostgresWithoutDataKey_FailsNamingTheSettingInDevelopmentToo()
+    {
+        using var host = Host(server.CreateDatabase("nodatakey"));
+        host.Settings.Remove("Privacy:DataKey");
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("Privacy:DataKey is required with Storage:Provider postgres", failure.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<QueueEvent> FirstRaisedAsync(QueueEvents events, CancellationToken cancellationToken)
     {
         await foreach (var queueEvent in events.SubscribeAsync(cancellationToken))
@@ -112,6 +123,7 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         host.Settings["Storage:Provider"] = "postgres";
         host.Settings["ConnectionStrings:ClinicBot"] = connectionString;
         host.Settings["WebChat:TokenSigningKey"] = SigningKey;
+        host.Settings["Privacy:DataKey"] = SigningKey;
         host.Settings["Warmup:Turns"] = "false";
         return host;
     }

@@ -98,6 +98,8 @@ export async function startHost(folder, settings = {}, { fresh = false, port, sm
     'Storage:SqlitePath': folder.database,
     'Clinic:Name': 'Sacramento Ketamine Clinic',
     'Clinic:Phone': '(916) 555-0142',
+    // Production requires the key patient text is encrypted under (the same on every start, as a deployment keeps it).
+    'Privacy:DataKey': Buffer.alloc(32, 21).toString('base64'),
     ...(smsEnabled ? {
       'Sms:Twilio:AuthToken': sms.authToken,
       'Sms:Twilio:AccountSid': sms.account,

@@ -41,6 +41,8 @@ export async function startHost(settings = {}) {
     'Clinic:Phone': clinic.phone,
     'Clinic:Hours': clinic.hours,
     'Clinic:Address': clinic.address,
+    // The host runs as Production, which requires the key patient text is encrypted under (the same on every start).
+    'Privacy:DataKey': Buffer.alloc(32, 23).toString('base64'),
     ...settings,
   };
   const args = [hostDll, '--urls', url, ...Object.entries(all).map(([k, v]) => `--${k}=${v}`)];

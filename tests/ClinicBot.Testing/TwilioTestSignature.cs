@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ClinicBot.Sms.Tests.Fixtures;
+namespace ClinicBot.Testing;
 
 /// <summary>
 /// Signs a test webhook as Twilio documents it (and twilio-node's getExpectedTwilioSignature computes it): Base64
 /// HMAC-SHA1, keyed with the Auth Token, of the URL and then each name and value in code-unit order of the names.
-/// The known twilio-node signatures in <see cref="TwilioSignatureTests"/> pin it.
+/// The known twilio-node signatures in ClinicBot.Sms.Tests' TwilioSignatureTests pin it.
 /// </summary>
 public static class TwilioTestSignature
 {
