@@ -78,11 +78,11 @@ public sealed class PatientTextRotation
         await using var command = connection.CreateCommand();
         var keys = string.Join(", ", column.Key);
         var sql = $"SELECT {keys}, {column.Column} FROM {column.Table} WHERE {column.Column} NOT LIKE @prefix";
-        Add(command, "prefix", _cipher.CurrentPrefix + "%");
+        DbParameters.Add(command, "prefix", _cipher.CurrentPrefix + "%");
         if (after is not null)
         {
             sql += $" AND ({keys}) > ({string.Join(", ", column.Key.Select((_, i) => "@after" + i))})";
-            for (var i = 0; i < after.Length; i++) Add(command, "after" + i, after[i]);
+            for (var i = 0; i < after.Length; i++) DbParameters.Add(command, "after" + i, after[i]);
         }
 
         command.CommandText = sql + $" ORDER BY {keys} LIMIT {PageSize}";
@@ -103,17 +103,9 @@ public sealed class PatientTextRotation
         await using var command = connection.CreateCommand();
         var where = string.Join(" AND ", column.Key.Select((name, i) => $"{name} = @key{i}"));
         command.CommandText = $"UPDATE {column.Table} SET {column.Column} = @value WHERE {where} AND {column.Column} = @old";
-        for (var i = 0; i < key.Length; i++) Add(command, "key" + i, key[i]);
-        Add(command, "value", value);
-        Add(command, "old", old);
+        for (var i = 0; i < key.Length; i++) DbParameters.Add(command, "key" + i, key[i]);
+        DbParameters.Add(command, "value", value);
+        DbParameters.Add(command, "old", old);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -85,13 +85,7 @@ internal static class RetentionSweep
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        foreach (var (name, value) in parameters) DbParameters.Add(command, name, value);
 
         return command;
     }

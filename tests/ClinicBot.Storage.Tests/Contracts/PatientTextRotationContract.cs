@@ -106,13 +106,7 @@ public abstract class PatientTextRotationContract(StorageBackend backend) : Stor
         await using var connection = await OpenAsync(host);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        foreach (var (name, value) in parameters) DbParameters.Add(command, name, value);
 
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
