@@ -21,8 +21,12 @@ public sealed record TriageExample(string Text, string Label, string Channel, st
     public bool IsCrisisOnset { get; init; }
 
     /// <summary>
-    /// Whether the label holds for the message read on its own: every single message and every turn up to a crisis
-    /// onset, not the later turns of a crisis conversation ("ok", "thanks anyway"), which are crisis because of what came before.
+    /// Whether the label holds for the message read on its own: every single message, the first turn of a conversation
+    /// and a crisis onset. Not the other later turns, which are labelled given the turns before them: "ok" or "thanks
+    /// anyway" in a crisis conversation, "how?" or "who does" after a question about the therapy.
     /// </summary>
-    public bool LabelHoldsAlone => ConversationId is null || Route != TriageRoute.Crisis || IsCrisisOnset;
+    public bool LabelHoldsAlone => ConversationId is null || IsFirstTurn || IsCrisisOnset;
+
+    /// <summary>Whether this is the first turn of its conversation (a single message is not a turn).</summary>
+    public bool IsFirstTurn => ConversationId is not null && Previous.Count == 0;
 }

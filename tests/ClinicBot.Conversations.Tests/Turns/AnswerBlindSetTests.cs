@@ -87,10 +87,11 @@ public sealed partial class AnswerBlindSetTests(EngineFixture engine, ITestOutpu
     // Measured on 2026-11-30 (fifth session: 1,000 more training questions, follow-ups read by triage with the messages
     // before them) with the answer and triage models then in prompts/, blind split of 616 questions (432 answerable, 184
     // not, 110 follow-ups). Answerer alone: answered 94.4 %, cited right 93.3 %, all key facts 82.6 %, abstained 97.3 %,
-    // follow-ups 86.4 %, grounded 100 %. Whole pipeline: PIPELINE. Each floor is two to three points under. Retraining has
+    // follow-ups 86.4 %, grounded 100 %. Whole pipeline: 88.9 %, 88.0 %, 78.2 %, 97.8 %,
+    // 86.4 %, 100 % (28 answerable questions never reach the answerer: triage routes 22 of them clinical). Each floor is two to three points under. Retraining has
     // moved these by up to five points (per language by more: too few questions for floors of their own); raise the
     // floors when a model lifts them.
-    private static readonly Floors WholePipeline = new(Answered: 0.83, Cited: 0.82, KeyFacts: 0.74, Abstained: 0.94, FollowUps: 0.78);
+    private static readonly Floors WholePipeline = new(Answered: 0.86, Cited: 0.85, KeyFacts: 0.75, Abstained: 0.94, FollowUps: 0.83);
 
     private static readonly Floors AnswererAlone = new(Answered: 0.92, Cited: 0.91, KeyFacts: 0.80, Abstained: 0.94, FollowUps: 0.83);
 

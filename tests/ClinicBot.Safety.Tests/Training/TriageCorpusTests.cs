@@ -26,6 +26,19 @@ public sealed class TriageCorpusTests : IDisposable
     }
 
     [Fact]
+    public void Read_CalmConversation_AFollowUpsLabelHoldsOnlyWithTheQuestionBeforeIt()
+    {
+        File.WriteAllText(Path.Combine(_directory, "conversations-t.jsonl"), """
+            {"id": "t-2", "channel": "web", "locale": "en", "turns": [{"text": "Can ketamine help PTSD?", "route": "education"}, {"text": "How?", "route": "education"}]}
+            """);
+
+        var turns = TriageCorpus.Read(_directory).Examples;
+
+        Assert.Equal([true, false], turns.Select(t => t.IsFirstTurn));
+        Assert.Equal([true, false], turns.Select(t => t.LabelHoldsAlone));
+    }
+
+    [Fact]
     public void Read_SingleCrisisMessage_LabelHoldsAlone()
     {
         File.WriteAllText(Path.Combine(_directory, "messages-t.jsonl"), """
