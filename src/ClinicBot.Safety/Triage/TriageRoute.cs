@@ -12,6 +12,9 @@ public enum TriageRoute
     /// <summary>Asks for a person, booking, billing, an insurance claim or records: handed to the team.</summary>
     Human,
 
+    /// <summary>Asks the clinic to delete or forget what the writer told it: the bot asks to confirm, then erases the writer's messages.</summary>
+    Privacy,
+
     /// <summary>Tries to override instructions, reveal the prompt, role-play a clinician or extract disallowed content: polite refusal.</summary>
     Injection,
 

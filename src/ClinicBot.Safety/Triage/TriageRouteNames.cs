@@ -8,6 +8,7 @@ internal static class TriageRouteNames
         ["crisis"] = TriageRoute.Crisis,
         ["clinical"] = TriageRoute.Clinical,
         ["human"] = TriageRoute.Human,
+        ["privacy"] = TriageRoute.Privacy,
         ["injection"] = TriageRoute.Injection,
         ["out_of_scope"] = TriageRoute.OutOfScope,
         ["smalltalk"] = TriageRoute.Smalltalk,
