@@ -61,7 +61,7 @@ public sealed class TriageReport
             var m = Matrix(slice);
             if (m.Total() == 0) continue;
             text.Append(CultureInfo.InvariantCulture, $"{slice,-13} n={m.Total(),5}  crisis recall {Ratio(m, TriageRoute.Crisis)}  false crisis {Count(m)}  ");
-            text.Append(CultureInfo.InvariantCulture, $"clinical {Ratio(m, TriageRoute.Clinical)}  human {Ratio(m, TriageRoute.Human)}  injection {Ratio(m, TriageRoute.Injection)}  ");
+            text.Append(CultureInfo.InvariantCulture, $"clinical {Ratio(m, TriageRoute.Clinical)}  human {Ratio(m, TriageRoute.Human)}  privacy {Ratio(m, TriageRoute.Privacy)}  injection {Ratio(m, TriageRoute.Injection)}  ");
             text.Append(CultureInfo.InvariantCulture, $"out_of_scope {Ratio(m, TriageRoute.OutOfScope)}  smalltalk {Ratio(m, TriageRoute.Smalltalk)}  education {Ratio(m, TriageRoute.Education)}\n");
         }
 

@@ -132,6 +132,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             ["false_crisis"] = Percent(report.Messages.FalseCrisisRate()),
             ["clinical_recall"] = Percent(report.Messages.Recall(TriageRoute.Clinical)),
             ["human_recall"] = Percent(report.Messages.Recall(TriageRoute.Human)),
+            ["privacy_recall"] = Percent(report.Messages.Recall(TriageRoute.Privacy)),
             ["conversation_turns_beyond_crisis"] = Percent(report.Matrix("turns").AccuracyBeyondCrisis()),
             ["crisis_conversations_caught_at_onset"] = $"{report.CrisisConversationsCaughtAtOnset}/{report.CrisisConversations}",
             ["calm_conversations_called_crisis"] = $"{report.CalmConversationsCalledCrisis}/{report.CalmConversations}",
