@@ -23,6 +23,19 @@ internal sealed class DatabaseRows(IServiceProvider host)
         ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
         : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
 
+    /// <summary>
+    /// The tables the schema made, as its migrations name them: SQLite's own and the shadow tables of its FTS5 table
+    /// (<c>passage_fts_data</c>, ...) excepted.
+    /// </summary>
+    public IReadOnlyList<string> SchemaTables() => Strings(IsSqlite
+        ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+
+    /// <summary>The columns of <paramref name="table"/>.</summary>
+    public IReadOnlyList<string> Columns(string table) => Strings(IsSqlite
+        ? $"SELECT name FROM pragma_table_info('{table}')"
+        : $"SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'");
+
     /// <summary>The distinct values of <paramref name="column"/> in <paramref name="table"/>, sorted (ordinal).</summary>
     public IReadOnlyList<string> Distinct(string table, string column) =>
         [.. Strings($"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL").Order(StringComparer.Ordinal)];
