@@ -63,7 +63,7 @@ public static class SqliteServiceCollectionExtensions
         // (From the configured path, not the connection factory: the spool must not need the database to open.)
         services.AddSingleton<IEscalationSpool>(sp => new FileEscalationSpool(System.IO.Path.Combine(
             System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteOptions>>().Value.SqlitePath))!,
-            FileEscalationSpool.FileName)));
+            FileEscalationSpool.FileName), sp.GetRequiredService<PatientTextCipher>()));
         return services;
     }
 

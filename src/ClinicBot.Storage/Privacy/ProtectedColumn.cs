@@ -24,6 +24,12 @@ public sealed record ProtectedColumn(string Table, string Column, params string[
     /// <summary>Replies waiting to reach a patient.</summary>
     public static readonly ProtectedColumn PatientOutboxText = new("patient_outbox", "text", "id");
 
+    /// <summary>
+    /// A line of the escalation spool (a file, not a table: the turn the database refused, the patient's words included).
+    /// Not in <see cref="All"/>: the spool empties itself into the database, so rotation leaves it to the previous keys.
+    /// </summary>
+    public static readonly ProtectedColumn SpoolLine = new("escalation-spool.jsonl", "line");
+
     /// <summary>Every protected column, in the order rotation visits them.</summary>
     public static readonly IReadOnlyList<ProtectedColumn> All =
         [TranscriptText, DirectLineActivity, ConversationReference, EscalationPatient, NotificationBody, PatientOutboxText];
