@@ -25,14 +25,17 @@ internal sealed partial class EngineWarmup(IServiceProvider services, IOptions<W
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
+        // The triage model (rules compiled, 13 MB of weights and remembered vectors read) loads on one core while the
+        // articles are indexed on the other: ready in the longer of the two rather than their sum.
+        var triageLoaded = Task.Run(services.GetRequiredService<TriageClassifier>, stoppingToken);
         var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var triage = await triageLoaded;
         services.GetRequiredService<TurnPipeline>();
         // Stores create their tables when first built: build the channels' now, while the database takes writes, so a
         // database failing later can never keep a patient's message from reaching the safety net.
         services.GetRequiredService<ActivityProcessor>();
         services.GetRequiredService<PatientMessenger>();
         // The first pass through ONNX Runtime is the slow one; take it here rather than on a patient's message.
-        var triage = services.GetRequiredService<TriageClassifier>();
         try
         {
             triage.Classify("What is ketamine therapy?", "en");

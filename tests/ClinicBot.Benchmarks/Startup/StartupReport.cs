@@ -18,12 +18,17 @@ internal static class StartupReport
     {
         var total = Stopwatch.StartNew();
         using var host = new EngineHost();
+        // As the host's warm-up does: the triage model loads while the articles are indexed.
+        var triageLoaded = Task.Run(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            host.Get<TriageClassifier>();
+            return watch.Elapsed;
+        });
         var step = Stopwatch.StartNew();
         host.Get<KnowledgeBase>();
         var index = step.Elapsed;
-        step.Restart();
-        host.Get<TriageClassifier>();
-        var triage = step.Elapsed;
+        var triage = triageLoaded.GetAwaiter().GetResult();
         step.Restart();
         var pipeline = host.Get<TurnPipeline>();
         var rest = step.Elapsed;
@@ -36,7 +41,7 @@ internal static class StartupReport
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine($"  articles loaded and FTS5 index built {index.TotalMilliseconds:0} ms; safety rules and triage model loaded {triage.TotalMilliseconds:0} ms; rest of the pipeline {rest.TotalMilliseconds:0} ms");
+        Console.WriteLine($"  articles loaded and FTS5 index built {index.TotalMilliseconds:0} ms; safety rules and triage model loaded {triage.TotalMilliseconds:0} ms (at the same time); rest of the pipeline {rest.TotalMilliseconds:0} ms");
         Console.WriteLine($"  ready {ready.TotalMilliseconds:0} ms (target <= 3000 ms); first answered question {firstTurn.TotalMilliseconds:0} ms");
         Console.WriteLine($"  resident memory with the triage model loaded {process.WorkingSet64 / 1_048_576} MB (target <= 350 MB)");
     }
