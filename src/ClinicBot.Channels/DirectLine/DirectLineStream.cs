@@ -69,7 +69,12 @@ internal sealed class DirectLineStream(DirectLineTranscript transcript, IOptions
                     }
                 }
 
-                if (readStore || behind) (sent, behind) = await TryCatchUpAsync(socket, conversationId, sent, shownUnwritten, closed.Token);
+                if (readStore || behind)
+                {
+                    (sent, behind) = await TryCatchUpAsync(socket, conversationId, sent, shownUnwritten, closed.Token);
+                    batch.RemoveAll(a => !a.IsUnwritten && a.Sequence <= sent);
+                }
+
                 if (batch.Count == 0) continue;
                 sent = Math.Max(sent, batch.Max(a => a.Sequence));
                 foreach (var activity in batch.Where(a => a.IsUnwritten && transcript.Shared)) shownUnwritten.Add(activity.Json);
