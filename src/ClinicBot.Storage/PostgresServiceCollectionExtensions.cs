@@ -20,7 +20,8 @@ namespace ClinicBot.Storage;
 
 /// <summary>
 /// Registers PostgreSQL storage: one database (<c>ConnectionStrings:ClinicBot</c>) shared by every host for
-/// conversations, escalations, staff and the channels' state, and carrying live queue events between them (NOTIFY). The
+/// conversations, escalations, staff and the channels' state, and carrying live queue events and Direct Line's new
+/// activities between them (NOTIFY). The
 /// knowledge index and the escalation spool stay per host, in the folder of <c>Storage:SqlitePath</c>.
 /// </summary>
 public static class PostgresServiceCollectionExtensions
@@ -60,7 +61,8 @@ public static class PostgresServiceCollectionExtensions
 
     /// <summary>
     /// Registers the PostgreSQL implementations of the channels' ports (SMS subscribers and inbox, the Bot Framework
-    /// activity ledger, inbox and conversation references, Direct Line's conversations), after
+    /// activity ledger, inbox and conversation references, Direct Line's conversations and the announcements that wake
+    /// open streams on the other instances), after
     /// <see cref="AddPostgresStorage"/>. The activity inbox needs ASP.NET Core Data Protection.
     /// </summary>
     public static IServiceCollection AddPostgresChannelStorage(this IServiceCollection services)
@@ -72,6 +74,11 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IActivityInbox, PostgresActivityInbox>();
         services.AddSingleton<IConversationReferenceStore, PostgresConversationReferenceStore>();
         services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        // Direct Line's open streams across instances: NOTIFY when a conversation has new activities, LISTEN for the others'.
+        services.AddSingleton<PostgresDirectLineRelay>();
+        services.AddSingleton<IDirectLineRelay>(sp => sp.GetRequiredService<PostgresDirectLineRelay>());
+        services.AddSingleton<PostgresDirectLineListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresDirectLineListener>());
         return services;
     }
 }

@@ -43,4 +43,7 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(13, LogLevel.Warning, "Direct Line conversation {ConversationId}: its channel address could not be recorded; staff replies find it by its id")]
     public static partial void AddressFailed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "Direct Line conversation {ConversationId}: the open stream could not read the new activities; it tries again shortly")]
+    public static partial void StreamBehind(ILogger logger, string conversationId, Exception exception);
 }

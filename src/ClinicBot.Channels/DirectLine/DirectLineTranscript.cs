@@ -12,11 +12,32 @@ namespace ClinicBot.Channels.DirectLine;
 /// Appends are serialised, so streams see activities in watermark order. When the store refuses a write (the database
 /// locked, read-only, full), the activity is still pushed to the open streams, so a visitor in the middle of a crisis
 /// sees the bot's reply, and it is written, in order, once the store takes writes again (<see cref="WriteUnwrittenAsync"/>).
+/// With several instances on one database (<see cref="IDirectLineRelay"/>), every activity written is announced to the
+/// others, and an announcement from another instance wakes this instance's streams of that conversation, which then
+/// read what is new from the store.
 /// </summary>
-public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider time)
+public sealed class DirectLineTranscript
 {
+    /// <summary>
+    /// What a stream's feed carries when the store has new activities the stream was not handed (another instance wrote
+    /// them): read the store after the watermark.
+    /// </summary>
+    internal static readonly StoredActivity Woken = new(StoredActivity.Unwritten + 1, "", "");
+
+    private readonly IDirectLineStore _store;
+    private readonly TimeProvider _time;
+    private readonly IDirectLineRelay[] _relays;
     private readonly SemaphoreSlim _append = new(1, 1);
     private readonly ConcurrentDictionary<string, ImmutableList<Channel<StoredActivity>>> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>A transcript over the store; the relays (none with SQLite) carry announcements to and from the other instances.</summary>
+    public DirectLineTranscript(IDirectLineStore store, TimeProvider time, IEnumerable<IDirectLineRelay>? relays = null)
+    {
+        _store = store;
+        _time = time;
+        _relays = relays?.ToArray() ?? [];
+        foreach (var relay in _relays) relay.Announced += Wake;
+    }
 
     // After a refusal, appends skip the store this long (each refused write waits out the database's busy timeout, and
     // a crisis reply should not wait for several); the deferred work writes them meanwhile.
@@ -27,7 +48,14 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
     private DateTimeOffset _refusedUntil = DateTimeOffset.MinValue;
 
     /// <summary>The store behind the transcript.</summary>
-    public IDirectLineStore Store => store;
+    public IDirectLineStore Store => _store;
+
+    /// <summary>
+    /// Whether other instances append to the same conversations (a relay is registered). An open stream then takes its
+    /// new activities from the store, in the store's order, rather than as this instance hands them over: an activity
+    /// another instance wrote just before one of ours may be announced after ours arrives, and must not be stepped over.
+    /// </summary>
+    public bool Shared => _relays.Length > 0;
 
     /// <summary>A new activity id in a conversation.</summary>
     public static string NewActivityId(string conversationId) => conversationId + "|" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -39,7 +67,7 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
     /// <summary>Stamps, stores and publishes an activity under an id chosen before (<see cref="NewActivityId"/>); returns the id.</summary>
     public async Task<string> AppendAsync(string conversationId, string id, JsonObject activity, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         activity["id"] = id;
         activity["timestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         activity["conversation"] = new JsonObject { ["id"] = conversationId };
@@ -50,7 +78,7 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
         try
         {
             var entry = new Unwritten(conversationId, id, type, json, now);
-            var paused = _unwritten.Count > 0 && time.GetUtcNow() < _refusedUntil;
+            var paused = _unwritten.Count > 0 && _time.GetUtcNow() < _refusedUntil;
             var sequence = paused ? null : await TryWriteAsync(entry, cancellationToken);
             if (sequence is null) _unwritten.Add(entry);
             var stored = new StoredActivity(sequence ?? StoredActivity.Unwritten, type, json);
@@ -58,6 +86,8 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
             {
                 foreach (var stream in streams) stream.Writer.TryWrite(stored);
             }
+
+            if (sequence is not null) Announce(conversationId);
         }
         finally
         {
@@ -65,6 +95,21 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Wakes this instance's open streams of the conversation to read the store after their watermarks: another instance
+    /// announced new activities in it (<see cref="IDirectLineRelay.Announced"/>).
+    /// </summary>
+    public void Wake(string conversationId)
+    {
+        if (!_streams.TryGetValue(conversationId, out var streams)) return;
+        foreach (var stream in streams) stream.Writer.TryWrite(Woken);
+    }
+
+    private void Announce(string conversationId)
+    {
+        foreach (var relay in _relays) relay.Announce(conversationId);
     }
 
     /// <summary>Writes the activities the store refused earlier, oldest first; returns how many are still waiting.</summary>
@@ -93,24 +138,26 @@ public sealed class DirectLineTranscript(IDirectLineStore store, TimeProvider ti
         try
         {
             await WriteOlderAsync(cancellationToken);
-            return await store.AppendAsync(activity.ConversationId, activity.Id, activity.Type, activity.Json, activity.At, cancellationToken);
+            return await _store.AppendAsync(activity.ConversationId, activity.Id, activity.Type, activity.Json, activity.At, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _refusedUntil = time.GetUtcNow() + RefusalPause;
+            _refusedUntil = _time.GetUtcNow() + RefusalPause;
             return null;
         }
     }
 
-    // Under _append. The open streams already showed them, so they are not pushed again; a client reading later (a
-    // reconnect, polling) finds them in the store.
+    // Under _append. This instance's open streams already showed them, so they are not pushed again; a client reading
+    // later (a reconnect, polling) finds them in the store.
     private async Task WriteOlderAsync(CancellationToken cancellationToken)
     {
         while (_unwritten.Count > 0)
         {
             var (conversationId, id, type, json, at) = _unwritten[0];
-            await store.AppendAsync(conversationId, id, type, json, at, cancellationToken);
+            await _store.AppendAsync(conversationId, id, type, json, at, cancellationToken);
             _unwritten.RemoveAt(0);
+            // The other instances' streams have not seen it.
+            Announce(conversationId);
         }
     }
 

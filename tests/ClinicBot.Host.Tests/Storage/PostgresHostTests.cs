@@ -1,5 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Console;
@@ -15,8 +20,9 @@ namespace ClinicBot.Host.Tests.Storage;
 /// <summary>
 /// The real web host with <c>Storage:Provider</c> <c>postgres</c> on a real PostgreSQL server: two hosts on one database,
 /// as two instances behind a load balancer. It becomes ready, a channel's retry of an activity one answered gets nothing
-/// from the other, an escalation raised on one is in the other's queue and reaches its console's live stream, and a
-/// staff account disabled on one is signed out on the other at its next request.
+/// from the other, an escalation raised on one is in the other's queue and reaches its console's live stream, a staff
+/// reply made on one reaches the Web Chat streaming from the other over its open WebSocket at once, and a staff account
+/// disabled on one is signed out on the other at its next request.
 /// </summary>
 public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
@@ -59,6 +65,58 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var escalation = Assert.Single(queue, e => e.ConversationId.EndsWith(conversation, StringComparison.Ordinal));
         Assert.Equal("urgent", escalation.Priority);
         Assert.Equal(escalation.Id, (await live).EscalationId);
+    }
+
+    [Fact]
+    public async Task DirectLine_StaffReplyOnHostB_ReachesTheWebChatStreamingFromHostA_AtOnce_EachActivityOnce()
+    {
+        const string Password = "correct horse battery staple";
+        const string ReplyText = "Hi, this is Joy from the clinic, answering from the other host. How can I help?";
+        var database = server.CreateDatabase("hosts");
+        await using var first = Host(database);
+        await using var second = Host(database);
+        var patient = await first.ReadyClientAsync();
+        var staff = await second.ReadyClientAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await first.Services.GetRequiredService<PostgresDirectLineListener>().Listening.WaitAsync(patience.Token);
+
+        // The visitor's Web Chat on host A: a conversation and its WebSocket, open from the start (watermark -1).
+        var visitor = await DirectLineVisitor.StartAsync(patient);
+        var streamUrl = (string)(await visitor.Started.Content.ReadFromJsonAsync<JsonObject>())!["streamUrl"]!;
+        using var socket = await first.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), patience.Token);
+        var received = new List<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync(patient, "Can I talk to a real person please?")).StatusCode);
+        await ReadUntilAsync(socket, received, a => Role(a) == "bot" && a.GetProperty("type").GetString() == "message", patience.Token);
+
+        // A staff member signed in on host B claims the escalation and replies.
+        Assert.Null(await second.Services.GetRequiredService<StaffAccountService>().CreateAsync("joy@clinic.example", "Nurse Joy", Password, default));
+        Assert.Equal(HttpStatusCode.OK, (await StaffSignIn.PostAsync(staff, "joy@clinic.example", Password)).StatusCode);
+        var token = await StaffSignIn.TokenAsync(staff);
+        var queue = await staff.GetFromJsonAsync<JsonArray>("/api/staff/escalations");
+        var id = (string)queue!.Single(e => ((string?)e!["conversationId"])!.EndsWith(visitor.ConversationId, StringComparison.Ordinal))!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await StaffSignIn.PostAsync(staff, $"/api/staff/escalations/{id}/claim", new { }, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await StaffSignIn.PostAsync(staff, $"/api/staff/escalations/{id}/reply", new { text = ReplyText }, token)).StatusCode);
+
+        // On A's open WebSocket within a couple of seconds: far sooner than any keep-alive (15 s), poll or reconnect.
+        var clock = Stopwatch.StartNew();
+        using (var soon = CancellationTokenSource.CreateLinkedTokenSource(patience.Token))
+        {
+            soon.CancelAfter(TimeSpan.FromSeconds(3));
+            var reply = await ReadUntilAsync(socket, received, a => a.TryGetProperty("text", out var text) && text.GetString() == ReplyText, soon.Token);
+            Assert.Equal("staff", reply.GetProperty("channelData").GetProperty("clinicbot").GetProperty("from").GetString());
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the reply took {clock.Elapsed}");
+
+        // Every activity of the conversation (the bot's on A, the join notice and the reply from B) came over the socket
+        // once, in the store's order: none skipped, none twice.
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{visitor.ConversationId}/activities");
+        get.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", visitor.Token);
+        var stored = (await (await patient.SendAsync(get, patience.Token)).Content.ReadFromJsonAsync<JsonElement>(patience.Token))
+            .GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        var last = stored[^1];
+        if (!received.Any(a => a.GetProperty("id").GetString() == last)) await ReadUntilAsync(socket, received, a => a.GetProperty("id").GetString() == last, patience.Token);
+        Assert.Equal(stored, received.Select(a => a.GetProperty("id").GetString()!).ToList());
     }
 
     [Fact]
@@ -105,6 +163,38 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
         Assert.Contains("Privacy:DataKey is required with Storage:Provider postgres", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string? Role(JsonElement activity) =>
+        activity.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) ? role.GetString() : null;
+
+    // Reads ActivitySet frames (an empty frame is a keep-alive) into received until an activity matches.
+    private static async Task<JsonElement> ReadUntilAsync(WebSocket socket, List<JsonElement> received, Func<JsonElement, bool> match, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, cancellationToken);
+                frame.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The stream closed.");
+            if (frame.Length == 0) continue;
+            using var set = JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray()));
+            JsonElement? found = null;
+            foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
+            {
+                received.Add(activity.Clone());
+                if (found is null && match(activity)) found = activity.Clone();
+            }
+
+            if (found is { } hit) return hit;
+        }
     }
 
     private static async Task<QueueEvent> FirstRaisedAsync(QueueEvents events, CancellationToken cancellationToken)
