@@ -36,7 +36,11 @@ public sealed class DirectLineTranscript
         _store = store;
         _time = time;
         _relays = relays?.ToArray() ?? [];
-        foreach (var relay in _relays) relay.Announced += Wake;
+        foreach (var relay in _relays)
+        {
+            relay.Announced += Wake;
+            relay.Resumed += WakeAll;
+        }
     }
 
     // After a refusal, appends skip the store this long (each refused write waits out the database's busy timeout, and
@@ -105,6 +109,12 @@ public sealed class DirectLineTranscript
     {
         if (!_streams.TryGetValue(conversationId, out var streams)) return;
         foreach (var stream in streams) stream.Writer.TryWrite(Woken);
+    }
+
+    /// <summary>Wakes every open stream of this instance to read the store: announcements may have been missed (<see cref="IDirectLineRelay.Resumed"/>).</summary>
+    public void WakeAll()
+    {
+        foreach (var conversationId in _streams.Keys) Wake(conversationId);
     }
 
     private void Announce(string conversationId)

@@ -17,4 +17,10 @@ public interface IDirectLineRelay
 
     /// <summary>Raised with the conversation's id when another instance announced new activities in it.</summary>
     event Action<string>? Announced;
+
+    /// <summary>
+    /// Raised when this instance hears announcements again after a break (its listening connection dropped and came
+    /// back): any conversation may have new activities it was not told of, so every open stream reads the store.
+    /// </summary>
+    event Action? Resumed;
 }

@@ -1,3 +1,4 @@
+using ClinicBot.Channels.DirectLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,8 +8,8 @@ namespace ClinicBot.Storage.Postgres;
 /// <summary>
 /// Listens on <see cref="PostgresDirectLineRelay.Channel"/> on a connection of its own and hands the other instances'
 /// Direct Line announcements to <see cref="PostgresDirectLineRelay"/>, which wakes this instance's open streams of the
-/// conversation. A dropped connection is opened again after a pause; announcements sent meanwhile are missed, and the
-/// streams concerned read those activities with the next one in their conversation, or the visitor's reconnect or poll does.
+/// conversation. A dropped connection is opened again after a pause; announcements sent meanwhile are missed, so once it
+/// listens again every open stream of this instance reads the store (<see cref="IDirectLineRelay.Resumed"/>).
 /// </summary>
 public sealed partial class PostgresDirectLineListener(
     PostgresDatabase database, PostgresDirectLineRelay relay, TimeProvider time, ILogger<PostgresDirectLineListener> logger) : BackgroundService
@@ -23,6 +24,7 @@ public sealed partial class PostgresDirectLineListener(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var dropped = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -35,6 +37,7 @@ public sealed partial class PostgresDirectLineListener(
                 }
 
                 _listening.TrySetResult();
+                if (dropped) relay.ListeningAgain();
                 while (true) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,6 +47,7 @@ public sealed partial class PostgresDirectLineListener(
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
             {
                 ListenFailed(logger, ex);
+                dropped = true;
                 await Task.Delay(ReconnectPause, time, stoppingToken);
             }
         }

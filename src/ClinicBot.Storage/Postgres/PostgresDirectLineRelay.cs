@@ -23,6 +23,9 @@ public sealed partial class PostgresDirectLineRelay(PostgresDatabase database, I
     public event Action<string>? Announced;
 
     /// <inheritdoc />
+    public event Action? Resumed;
+
+    /// <inheritdoc />
     public void Announce(string conversationId) => _ = AnnounceAsync(conversationId);
 
     /// <summary>Hands over a payload heard on <see cref="Channel"/>: another instance's announcement raises <see cref="Announced"/>.</summary>
@@ -41,6 +44,9 @@ public sealed partial class PostgresDirectLineRelay(PostgresDatabase database, I
 
         if (notification is { ConversationId: { Length: > 0 } conversationId } && notification.Origin != Origin) Announced?.Invoke(conversationId);
     }
+
+    /// <summary>The listener hears announcements again after a break: raises <see cref="Resumed"/>.</summary>
+    internal void ListeningAgain() => Resumed?.Invoke();
 
     private async Task AnnounceAsync(string conversationId)
     {

@@ -66,6 +66,34 @@ public sealed class DirectLineSharedStreamTests
     }
 
     [Fact]
+    public async Task Stream_AnnouncementMissedWhileTheListenerWasDown_SentOnceTheRelayListensAgain()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var store = new InMemoryDirectLineStore();
+        var relay = new RecordingRelay();
+        var transcript = new DirectLineTranscript(store, TimeProvider.System, [relay]);
+        var stream = new DirectLineStream(transcript, Options.Create(new WebChatOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) }), NullLogger<DirectLineStream>.Instance);
+        const string Conversation = "conv-missed";
+        await store.TryCreateConversationAsync(new DirectLineConversation(Conversation, "visitor", "en-US", DateTimeOffset.UtcNow), patience.Token);
+        var (server, client) = await ConnectAsync();
+        using (server)
+        using (client)
+        {
+            var running = stream.RunAsync(server, Conversation, -1, patience.Token);
+            var ours = await transcript.AppendAsync(Conversation, new JsonObject { ["type"] = "typing" }, patience.Token);
+            Assert.Equal([ours], await ReadActivitiesAsync(client, patience.Token));
+
+            // Host B's staff reply is stored while this host's listening connection is down: its announcement is lost.
+            await store.AppendAsync(Conversation, "from-b", "message", """{"type":"message","id":"from-b","text":"Hi, this is Sam from the clinic."}""", DateTimeOffset.UtcNow, patience.Token);
+            relay.RaiseResumed();
+
+            Assert.Equal(["from-b"], await ReadActivitiesAsync(client, patience.Token));
+            await patience.CancelAsync();
+            await running;
+        }
+    }
+
+    [Fact]
     public async Task Stream_ActivityShownWhileTheStoreRefused_NotSentAgainWhenAnnouncedFromTheStore()
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -163,6 +191,8 @@ public sealed class DirectLineSharedStreamTests
     {
         public event Action<string>? Announced;
 
+        public event Action? Resumed;
+
         public List<string> Announcements { get; } = [];
 
         void IDirectLineRelay.Announce(string conversationId)
@@ -171,5 +201,7 @@ public sealed class DirectLineSharedStreamTests
         }
 
         public void Raise(string conversationId) => Announced?.Invoke(conversationId);
+
+        public void RaiseResumed() => Resumed?.Invoke();
     }
 }

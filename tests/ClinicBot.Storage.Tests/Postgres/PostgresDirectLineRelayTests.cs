@@ -74,4 +74,33 @@ public sealed class PostgresDirectLineRelayTests(PostgresServer server)
         Assert.Equal(conversation, await heard.Task.WaitAsync(stop.Token));
         await listener.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Listener_ConnectionDropped_ListensAgainAndRaisesResumed()
+    {
+        var host = NewHost();
+        using var stop = new CancellationTokenSource(Patience + Patience);
+        var listener = host.GetRequiredService<PostgresDirectLineListener>();
+        await listener.StartAsync(stop.Token);
+        await listener.Listening.WaitAsync(stop.Token);
+        var resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var relay = host.GetRequiredService<IDirectLineRelay>();
+        relay.Resumed += () => resumed.TrySetResult();
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        relay.Announced += id => heard.TrySetResult(id);
+        var database = host.GetRequiredService<PostgresDatabase>();
+
+        // The server ends the listening session, as a failover or an idle-connection reaper would.
+        await database.ExecuteAsync(
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN {PostgresDirectLineRelay.Channel}' AND pid <> pg_backend_pid()",
+            stop.Token);
+
+        await resumed.Task.WaitAsync(stop.Token);
+        var conversation = NewId("dl");
+        await database.ExecuteAsync(
+            "SELECT pg_notify(@channel, @payload)", stop.Token,
+            ("channel", PostgresDirectLineRelay.Channel), ("payload", $$"""{"Origin":"{{Guid.NewGuid()}}","ConversationId":"{{conversation}}"}"""));
+        Assert.Equal(conversation, await heard.Task.WaitAsync(stop.Token));
+        await listener.StopAsync(CancellationToken.None);
+    }
 }
