@@ -1,7 +1,7 @@
 namespace ClinicBot.Conversations.Privacy;
 
 /// <summary>What an erasure did.</summary>
-/// <param name="Conversations">How many conversations of the patient were erased.</param>
+/// <param name="Conversations">How many conversations of the patient were erased (their transcripts; one with an open escalation keeps its row, without text).</param>
 /// <param name="Rows">How many rows were deleted, across every table.</param>
 /// <param name="EscalationsKept">Open escalations kept, their patient name redacted.</param>
 /// <param name="OptOutKept">Whether an SMS opt-out was kept.</param>

@@ -12,7 +12,8 @@ namespace ClinicBot.Storage.Erasure;
 /// "Forget me", the same on both providers, inside the provider's transaction (in which <c>purge_ids</c> exists and is
 /// empty): mark the patient's conversations (<see cref="PatientConversationsSql"/>), redact the escalations still open,
 /// delete every row of theirs (<see cref="ConversationRows"/>, as the retention purge does), record the audit entry,
-/// commit. The Direct Line conversation row stays (a visitor id, a language and a time: no text) so the chat window that
+/// commit. A conversation with an escalation still open keeps its row (no text: its state and where the patient is
+/// reached), so the escalation is not orphaned and retention takes both once it is resolved. The Direct Line conversation row stays (a visitor id, a language and a time: no text) so the chat window that
 /// asked still receives the confirmation.
 /// </summary>
 internal static class PatientErasure
@@ -49,16 +50,14 @@ internal static class PatientErasure
         await MarkAsync(connection, transaction, request.ConversationId, cancellationToken);
         var kept = await RedactOpenEscalationsAsync(connection, transaction, cipher, cancellationToken);
         var optOutKept = await CountAsync(connection, transaction, OptOutsSql, cancellationToken) > 0;
+        var conversations = await CountAsync(connection, transaction, "SELECT count(*) FROM conversations WHERE id IN (SELECT id FROM purge_ids)", cancellationToken);
 
         long rows = 0;
-        long conversations = 0;
         foreach (var (table, where) in ConversationRows.Targets().Where(t => t.Table != ConversationRows.DirectLineConversations))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await using var delete = DbParameters.Command(connection, transaction, $"DELETE FROM {table} WHERE {where}");
-            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
-            rows += deleted;
-            if (table == Staff.Retention.PurgeCounts.Conversations) conversations = deleted;
+            rows += await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var receipt = new ErasureReceipt((int)conversations, rows, kept, optOutKept);

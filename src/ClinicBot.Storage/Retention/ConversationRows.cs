@@ -5,8 +5,9 @@ namespace ClinicBot.Storage.Retention;
 /// <see cref="ActivityKey"/>'s hash of it, as the ledger and inbox keep it), in one SQL both providers speak, in the
 /// order they are deleted (children before the rows they name). The retention purge (<see cref="RetentionTargets"/>)
 /// and "forget me" (<see cref="Erasure.PatientErasure"/>) delete the same rows; only what each keeps differs.
-/// An escalation still open, and its notification, never go here: retention does not expire its conversation, and an
-/// erasure keeps it, redacted. An SMS number that opted out keeps its subscriber row: the opt-out is a legal record,
+/// An escalation still open, its notification and its conversation's row never go here: retention does not expire such a
+/// conversation, and an erasure keeps them (the escalation redacted, the conversation without its transcript) until
+/// retention takes them once the escalation is resolved. An SMS number that opted out keeps its subscriber row: the opt-out is a legal record,
 /// honoured if the number texts again.
 /// </summary>
 internal static class ConversationRows
@@ -16,6 +17,9 @@ internal static class ConversationRows
 
     // Web Chat conversations are keyed directline:{id} in the pipeline and {id} in the Direct Line tables.
     private const string DirectLineIds = "SELECT substr(id, 12) FROM purge_ids WHERE id LIKE 'directline:%'";
+
+    // A conversation keeps its row while an escalation of it is open (its state: crisis, who holds it, where to reach them).
+    private const string OpenEscalation = "SELECT 1 FROM escalations o WHERE o.conversation_id = conversations.id AND o.status <> 'resolved'";
 
     private const string ResolvedEscalations = "SELECT e.id FROM escalations e WHERE e.conversation_id IN (SELECT id FROM purge_ids) AND e.status = 'resolved'";
 
@@ -37,7 +41,7 @@ internal static class ConversationRows
             ("escalations", "conversation_id IN (SELECT id FROM purge_ids) AND status = 'resolved'"),
             ("sms_inbound", "phone_hash IN (SELECT s.phone_hash FROM sms_subscribers s WHERE s.conversation_id IN (SELECT id FROM purge_ids))"),
             ("sms_subscribers", "conversation_id IN (SELECT id FROM purge_ids) AND NOT opted_out"),
-            (Staff.Retention.PurgeCounts.Conversations, "id IN (SELECT id FROM purge_ids)"),
+            (Staff.Retention.PurgeCounts.Conversations, $"id IN (SELECT id FROM purge_ids) AND NOT EXISTS ({OpenEscalation})"),
         ];
     }
 }

@@ -172,7 +172,7 @@ public sealed class ForgetMeTests(EngineFixture engine) : IClassFixture<EngineFi
 
     // The rows of every table keyed by this conversation (an open escalation excepted: it stays, redacted).
     private int RowsOf(string conversation) =>
-        new[] { "SELECT count(*) FROM conversations WHERE id = '{0}'", "SELECT count(*) FROM transcript_entries WHERE conversation_id = '{0}'",
+        new[] { "SELECT count(*) FROM conversations c WHERE id = '{0}' AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id AND e.status <> 'resolved')", "SELECT count(*) FROM transcript_entries WHERE conversation_id = '{0}'",
                 "SELECT count(*) FROM patient_outbox WHERE conversation_id = '{0}'", "SELECT count(*) FROM escalations WHERE conversation_id = '{0}' AND status = 'resolved'",
                 "SELECT count(*) FROM bot_conversation_references WHERE conversation_key = '{0}'", "SELECT count(*) FROM sms_subscribers WHERE conversation_id = '{0}' AND NOT opted_out" }
             .Sum(sql => int.Parse(Strings(string.Format(CultureInfo.InvariantCulture, sql, conversation)).Single(), CultureInfo.InvariantCulture));

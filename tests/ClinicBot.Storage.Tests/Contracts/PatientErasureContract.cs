@@ -46,17 +46,18 @@ public abstract class PatientErasureContract(StorageBackend backend) : StorageCo
         var receipt = await Erase("directline:" + patient, "web", actor);
 
         Assert.Equal((1, 1, false), (receipt.Conversations, receipt.EscalationsKept, receipt.OptOutKept));
-        // Only the open escalation and its notification are left.
-        Assert.Equal(2L, RowsOf("directline:" + patient).Values.Sum());
-        Assert.Equal((1L, 1L), (RowsOf("directline:" + patient)["escalations"], RowsOf("directline:" + patient)["notification_outbox"]));
+        // Only the open escalation, its notification and the conversation's row (no text) are left.
+        var left = RowsOf("directline:" + patient);
+        Assert.Equal(3L, left.Values.Sum());
+        Assert.Equal((1L, 1L, 1L), (left["escalations"], left["notification_outbox"], left["conversations"]));
         Assert.Equal(otherBefore, RowsOf("directline:" + other));
         Assert.Empty(await Database.GetRequiredService<IConversationStore>().TranscriptAsync("directline:" + patient, default));
         Assert.Empty(await Database.GetRequiredService<IDirectLineStore>().ListAsync(patient, 0, 100, default));
         Assert.Null(await Database.GetRequiredService<IEscalationStore>().GetAsync(resolved, default));
         // 2 transcript entries, an activity, a reference, a ledger and an inbox row, a patient outbox row, the resolved
-        // escalation and its notification, the conversation.
-        Assert.Equal(10L, receipt.Rows);
-        await AssertAuditAsync(actor, "patient_erased channel=web conversations=1 rows=10 escalations_kept=1 opt_out_kept=no");
+        // escalation and its notification.
+        Assert.Equal(9L, receipt.Rows);
+        await AssertAuditAsync(actor, "patient_erased channel=web conversations=1 rows=9 escalations_kept=1 opt_out_kept=no");
     }
 
     [Fact]
