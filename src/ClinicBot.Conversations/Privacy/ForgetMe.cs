@@ -29,7 +29,6 @@ public sealed class ForgetMe(ErasureConfirmation confirmation, IPatientEraser er
         var receipt = await eraser.EraseAsync(new ErasureRequest(request.ConversationId, channel, ErasureActors.Patient, now), cancellationToken);
         var values = new Dictionary<string, string>
         {
-            ["sms"] = request.Channel == Channel.Sms ? "yes" : "",
             ["escalation_kept"] = receipt.EscalationsKept > 0 ? "yes" : "",
             ["opted_out"] = receipt.OptOutKept ? "yes" : "",
         };

@@ -11,7 +11,11 @@ using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Retention;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBot.Storage.Tests.Contracts;
 
@@ -77,6 +81,29 @@ public abstract class PatientErasureContract(StorageBackend backend) : StorageCo
         var notification = Assert.Single(await Database.GetRequiredService<IOutboxStore>().DueAsync(At.AddDays(1), 1000, default), n => n.EscalationId == open);
         Assert.DoesNotContain(Name, notification.Body, StringComparison.Ordinal);
         Assert.Contains("asked to be forgotten", notification.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_OpenEscalationResolvedLater_RetentionTakesWhatWasKept()
+    {
+        _database = NewHost(Backend.NewDatabase());
+        var patient = "directline:" + NewId("dl");
+        await WebAsync(patient[11..]);
+        var open = NewId("esc-open");
+        await EscalationAsync(open, patient, EscalationStatus.Open);
+        await Erase(patient, "web", "patient");
+        Assert.Equal((1L, 1L), (RowsOf(patient)["conversations"], RowsOf(patient)["escalations"]));
+        var store = Database.GetRequiredService<IEscalationStore>();
+        await store.TransitionAsync(open, EscalationStatus.Open, EscalationStatus.Claimed, "nurse@clinic.example", Then, default);
+        await store.TransitionAsync(open, EscalationStatus.Claimed, EscalationStatus.Resolved, null, Then, default);
+
+        await new DataPurge(
+            Database.GetRequiredService<IRetentionStore>(),
+            Database.GetRequiredService<IAuditLog>(),
+            Options.Create(new RetentionOptions { RetentionDays = 30, EscalatedRetentionDays = 365, PurgeBatchSize = 10 }),
+            new FakeTimeProvider(At.AddDays(400))).RunAsync(default);
+
+        Assert.Equal(0L, RowsOf(patient).Values.Sum());
     }
 
     [Fact]
