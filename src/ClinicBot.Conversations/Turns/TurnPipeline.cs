@@ -11,7 +11,7 @@ using ClinicBot.Safety.Triage;
 namespace ClinicBot.Conversations.Turns;
 
 /// <summary>
-/// The one path every patient message takes, whatever the channel: record it, triage it, then reply.
+/// The one path every patient message takes, whatever the channel: triage it, record it, then reply.
 /// Triage runs before anything else, so no channel can skip a safety check; only education reaches the articles.
 /// Escalations are persisted before the reply is returned. Once a conversation shows crisis content, every later
 /// reply keeps the crisis resources and the bot does not go back to ordinary answers. A patient who asked to be forgotten
