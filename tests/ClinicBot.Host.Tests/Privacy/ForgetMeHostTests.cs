@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Accounts;
+using ClinicBot.Storage;
+using ClinicBot.Storage.Postgres;
 using ClinicBot.Storage.Privacy;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Testing;
@@ -16,9 +19,10 @@ namespace ClinicBot.Host.Tests.Privacy;
 /// "Forget me" over the real host, on Web Chat (Direct Line), SMS (the Twilio webhook, reply in TwiML) and a Bot Framework
 /// channel: the patient types a name, an email and a date of birth with a question, asks to be forgotten, says yes, and
 /// gets the confirmation in their channel; afterwards nothing they wrote is readable anywhere — no protected column of
-/// any table decrypts to it, the channels' tables hold none of their rows, and the staff console shows none of it.
+/// any table decrypts to it, the channels' tables hold none of their rows, and the staff console shows none of it; on
+/// SQLite and on PostgreSQL.
 /// </summary>
-public sealed class ForgetMeHostTests
+public sealed class ForgetMeHostTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Password = "correct horse battery staple";
     private const string AuthToken = "test-auth-token-0123456789abcdef";
@@ -27,9 +31,25 @@ public sealed class ForgetMeHostTests
     private static readonly string Typed = $"Hi, I'm {Secrets[0]}, my email is {Secrets[1]} and my date of birth is {Secrets[2]}. How long does an infusion last?";
 
     [Fact]
-    public async Task AskConfirm_OnEveryChannel_ConfirmationArrivesAndNothingTheyWroteIsLeft()
+    public async Task Sqlite_AskConfirm_OnEveryChannel_ConfirmationArrivesAndNothingTheyWroteIsLeft()
     {
         await using var host = Host();
+        await AskConfirmOnEveryChannelAsync(host);
+    }
+
+    [Fact]
+    public async Task Postgres_AskConfirm_OnEveryChannel_ConfirmationArrivesAndNothingTheyWroteIsLeft()
+    {
+        await using var host = Host();
+        host.Settings["Storage:Provider"] = "postgres";
+        host.Settings["ConnectionStrings:ClinicBot"] = server.CreateDatabase("forgetme");
+        host.Settings["WebChat:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        host.Settings["Privacy:DataKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 5)).ToArray());
+        await AskConfirmOnEveryChannelAsync(host);
+    }
+
+    private static async Task AskConfirmOnEveryChannelAsync(HostFactory host)
+    {
         var client = await host.ReadyClientAsync();
 
         // Web Chat, through the host's own Direct Line, the patient's name in from.name.
@@ -132,7 +152,7 @@ public sealed class ForgetMeHostTests
     private static List<string> RevealEveryProtectedValue(HostFactory host)
     {
         var cipher = host.Services.GetRequiredService<PatientTextCipher>();
-        using var connection = host.Services.GetRequiredService<SqliteConnectionFactory>().Open();
+        using var connection = Open(host);
         var values = new List<string>();
         foreach (var column in ProtectedColumn.All)
         {
@@ -145,9 +165,16 @@ public sealed class ForgetMeHostTests
         return values;
     }
 
+    private static DbConnection Open(HostFactory host) => host.Services.GetRequiredService<IStorageDatabase>() switch
+    {
+        SqliteConnectionFactory sqlite => sqlite.Open(),
+        PostgresDatabase postgres => postgres.Open(),
+        var other => throw new NotSupportedException(other.GetType().Name),
+    };
+
     private static long Count(HostFactory host, string table)
     {
-        using var connection = host.Services.GetRequiredService<SqliteConnectionFactory>().Open();
+        using var connection = Open(host);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
