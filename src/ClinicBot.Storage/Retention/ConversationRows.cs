@@ -25,14 +25,16 @@ internal static class ConversationRows
 
     /// <summary>Each kind of row (its table) and the condition that ties it to a marked conversation.</summary>
     /// <param name="ledgerAlso">A condition that also takes ledger and inbox rows (retention: those naming no conversation), or null.</param>
-    public static IReadOnlyList<(string Table, string Where)> Targets(string? ledgerAlso = null)
+    /// <param name="directLineAlso">A query of more Direct Line conversation ids whose rows and activities go too (retention: those whose conversation is gone), or null.</param>
+    public static IReadOnlyList<(string Table, string Where)> Targets(string? ledgerAlso = null, string? directLineAlso = null)
     {
         var ledger = "conversation_hash IN (SELECT key_hash FROM purge_ids)" + (ledgerAlso is null ? "" : $" OR {ledgerAlso}");
+        string DirectLine(string column) => $"{column} IN ({DirectLineIds})" + (directLineAlso is null ? "" : $" OR {column} IN ({directLineAlso})");
         return
         [
             ("transcript_entries", "conversation_id IN (SELECT id FROM purge_ids)"),
-            ("directline_activities", $"conversation_id IN ({DirectLineIds})"),
-            (DirectLineConversations, $"id IN ({DirectLineIds})"),
+            ("directline_activities", DirectLine("conversation_id")),
+            (DirectLineConversations, DirectLine("id")),
             ("bot_conversation_references", "conversation_key IN (SELECT id FROM purge_ids)"),
             ("bot_activity_ledger", ledger),
             ("bot_inbox", ledger),

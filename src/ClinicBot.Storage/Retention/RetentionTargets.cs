@@ -9,10 +9,16 @@ namespace ClinicBot.Storage.Retention;
 internal static class RetentionTargets
 {
     /// <summary>Each kind of row (its table) and the condition that ties it to a marked conversation: <see cref="ConversationRows"/>, and ledger and inbox rows that name none.</summary>
-    public static readonly IReadOnlyList<(string Table, string Where)> All = ConversationRows.Targets(Unowned);
+    public static readonly IReadOnlyList<(string Table, string Where)> All = ConversationRows.Targets(Unowned, DirectLineWithoutConversation);
 
     // Ledger and inbox rows written before they named their conversation go once older than the longest limit.
     private const string Unowned = "(conversation_hash IS NULL AND claimed_at < @escalated)";
+
+    // A Direct Line conversation whose conversation is gone ("forget me" keeps the row so the chat window that asked still
+    // gets the confirmation; a chat opened and never written in has none) goes, with its activities, once older than the
+    // longest limit.
+    private const string DirectLineWithoutConversation =
+        "SELECT d.id FROM directline_conversations d WHERE d.created_at < @escalated AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = 'directline:' || d.id)";
 
     /// <summary>
     /// The ids of expired conversations (parameters <c>@plain</c>, <c>@escalated</c>, <c>@limit</c>). The last activity is the

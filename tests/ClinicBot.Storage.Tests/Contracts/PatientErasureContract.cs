@@ -107,6 +107,30 @@ public abstract class PatientErasureContract(StorageBackend backend) : StorageCo
     }
 
     [Fact]
+    public async Task Erase_WebChat_TheDirectLineRowStaysForTheConfirmationUntilRetentionTakesIt()
+    {
+        _database = NewHost(Backend.NewDatabase());
+        var (patient, visitorOnly) = (NewId("dl"), NewId("dl"));
+        await WebAsync(patient);
+        await Erase("directline:" + patient, "web", "patient");
+        var directLine = Database.GetRequiredService<IDirectLineStore>();
+        // The confirmation, stored after the erasure; and a chat opened recently and never written in.
+        await directLine.AppendAsync(patient, patient + "|0002.reply", "message", """{"text":"Done: I've erased your messages."}""", At, default);
+        await directLine.TryCreateConversationAsync(new DirectLineConversation(visitorOnly, "dl_" + visitorOnly, "en", At), default);
+        Assert.NotNull(await directLine.FindConversationAsync(patient, default));
+
+        await new DataPurge(
+            Database.GetRequiredService<IRetentionStore>(),
+            Database.GetRequiredService<IAuditLog>(),
+            Options.Create(new RetentionOptions { RetentionDays = 30, EscalatedRetentionDays = 365, PurgeBatchSize = 10 }),
+            new FakeTimeProvider(Then.AddDays(366))).RunAsync(default);
+
+        Assert.Null(await directLine.FindConversationAsync(patient, default));
+        Assert.Empty(await directLine.ListAsync(patient, 0, 100, default));
+        Assert.NotNull(await directLine.FindConversationAsync(visitorOnly, default));
+    }
+
+    [Fact]
     public async Task Erase_SmsPatient_DeletesEveryConversationOfTheNumberAndKeepsTheOptOut()
     {
         var (phone, otherPhone) = (Hash(NewId("+1555")), Hash(NewId("+1555")));
