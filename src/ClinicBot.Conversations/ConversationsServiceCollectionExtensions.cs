@@ -1,6 +1,7 @@
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Offers;
+using ClinicBot.Conversations.Privacy;
 using ClinicBot.Conversations.Turns;
 using ClinicBot.Prompts;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => OfferAcceptance.Load(
             Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "accept-offer.yaml")));
+        services.AddSingleton(sp => ErasureConfirmation.Load(
+            Path.Combine(sp.GetRequiredService<IOptions<PromptsOptions>>().Value.ResolvedPath, "answering", "confirm-erase.yaml")));
+        services.AddSingleton<ForgetMe>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<SafetyNet>();
         services.AddSingleton<CrisisCheck>();

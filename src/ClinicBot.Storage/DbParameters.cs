@@ -13,4 +13,15 @@ internal static class DbParameters
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
+
+    /// <summary>A command of <paramref name="sql"/> on the connection, in its transaction, with these named parameters.</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(command, name, value);
+
+        return command;
+    }
 }

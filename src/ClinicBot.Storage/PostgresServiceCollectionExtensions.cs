@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Privacy;
 using ClinicBot.Conversations.State;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
@@ -46,6 +47,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ISignInFailureStore, PostgresSignInFailureStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IRetentionStore, PostgresRetentionStore>();
+        services.AddSingleton<IPatientEraser, PostgresPatientEraser>();
         services.AddSingleton(sp => new PatientTextRotation(
             async cancellationToken => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken),
             sp.GetRequiredService<PatientTextCipher>(),

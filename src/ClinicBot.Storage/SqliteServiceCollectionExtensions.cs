@@ -9,6 +9,7 @@ using ClinicBot.Staff.Queue;
 using ClinicBot.Staff.Retention;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
+using ClinicBot.Conversations.Privacy;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Prompts;
@@ -38,6 +39,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<ISignInFailureStore, SqliteSignInFailureStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IPatientEraser, SqlitePatientEraser>();
         services.AddSingleton(sp => new PatientTextRotation(
             _ => Task.FromResult<System.Data.Common.DbConnection>(sp.GetRequiredService<SqliteConnectionFactory>().Open()),
             sp.GetRequiredService<PatientTextCipher>(),

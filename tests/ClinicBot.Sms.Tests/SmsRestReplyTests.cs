@@ -38,4 +38,23 @@ public sealed class SmsRestReplyTests : IAsyncLifetime
         Assert.Contains("minutes", sent.Body, StringComparison.Ordinal);
         Assert.Equal(ClinicNumber, sent.From);
     }
+
+    [Fact]
+    public async Task Webhook_RestMode_ForgetMeConfirmationStillReachesTheErasedNumber()
+    {
+        var client = await _host.ReadyClientAsync();
+        var number = NewNumber();
+
+        foreach (var (text, replies) in new[] { ("how long does a ketamine session last", 1), ("delete my data", 2), ("yes", 3) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Webhook(number, text))).StatusCode);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (_host.Twilio.To(number).Count < replies && DateTime.UtcNow < deadline) await Task.Delay(100);
+        }
+
+        // The subscriber row (the number) went with the erasure; the confirmation was sent to the number that asked.
+        var sent = _host.Twilio.To(number);
+        Assert.Equal(3, sent.Count);
+        Assert.StartsWith("Done: your messages and my replies are erased", sent[^1].Body, StringComparison.Ordinal);
+    }
 }

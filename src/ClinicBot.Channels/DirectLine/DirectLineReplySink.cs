@@ -24,6 +24,9 @@ internal sealed class DirectLineReplySink(DirectLineTranscript transcript, Direc
         var json = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
         json.Remove("serviceUrl");
         json["from"] = bot.Json();
+        // The visitor's name stays out of the bot's stored activities (Web Chat reads only the sender's): it is kept
+        // once, on their own messages, so "forget me" leaves none behind in the confirmation it stores after erasing.
+        if (json["recipient"] is JsonObject recipient) recipient.Remove("name");
         suggestions.Decorate(json);
         var conversationId = activity.Conversation!.Id!;
         // The bot answers a message with one message: its id follows from the message's, so a turn run again (a crash

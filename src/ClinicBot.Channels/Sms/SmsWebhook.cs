@@ -80,7 +80,7 @@ internal sealed partial class SmsWebhook(
             return Twiml(turn.Text);
         }
 
-        background.Track(SendLaterAsync(messageSid, processing));
+        background.Track(SendLaterAsync(messageSid, from, processing));
         return Twiml(null);
     }
 
@@ -95,7 +95,7 @@ internal sealed partial class SmsWebhook(
                && TwilioWebhookSignature.IsValid(twilio.AuthToken!, http.Request.Headers[TwilioWebhookSignature.Header].ToString(), SignedUrl(http, twilio.WebhookUrl), form);
     }
 
-    private async Task SendLaterAsync(string messageSid, Task<SmsTurn?> processing)
+    private async Task SendLaterAsync(string messageSid, string from, Task<SmsTurn?> processing)
     {
         SmsTurn? turn = null;
         try
@@ -103,7 +103,7 @@ internal sealed partial class SmsWebhook(
             turn = await processing;
             if (turn is null) return;
             Log(messageSid, turn, "rest");
-            if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, CancellationToken.None);
+            if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, CancellationToken.None, replyTo: from);
             // Finished once the reply is with Twilio: killed before that, the next start runs the text again.
             await inbox.FinishAsync(messageSid);
         }

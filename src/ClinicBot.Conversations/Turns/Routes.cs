@@ -27,6 +27,9 @@ public static class Routes
     /// <summary>Greetings, thanks and the like.</summary>
     public const string Smalltalk = "smalltalk";
 
+    /// <summary>"Forget me": the bot asks the patient to confirm, then (on yes) erases their messages and says what it kept.</summary>
+    public const string Privacy = "privacy";
+
     /// <summary>Something failed (or the message had no text): a safe text with the emergency numbers.</summary>
     public const string Fallback = "fallback";
 }

@@ -10,7 +10,8 @@ namespace ClinicBot.Conversations.Turns;
 /// The reply when a turn failed (the database, anything else): the message is read by triage alone, which needs no
 /// storage. A crisis still gets the crisis reply at once, and its urgent escalation goes to the spool
 /// (<see cref="IEscalationSpool"/>), replayed into the staff queue when the database is back; so does a request for a
-/// person or a clinician. Anything else gets the fallback text, which carries the emergency numbers too.
+/// person or a clinician. A request to be forgotten is answered with "try again shortly" (nothing can be erased or
+/// remembered without the database). Anything else gets the fallback text, which carries the emergency numbers too.
 /// </summary>
 public sealed partial class SafetyNet(
     TriageClassifier triage, ResponseTemplates templates, IEscalationSpool spool, TimeProvider time, ILogger<SafetyNet> logger)
@@ -22,6 +23,12 @@ public sealed partial class SafetyNet(
         // As the turn would have read it: the message's own language when it says enough (no database to ask for the last).
         var locale = LocaleGuess.Guess(request.Text) ?? Locales.Normalize(request.Locale);
         var triaged = Read(request.Text, locale);
+        // "Forget me" needs the database (to remember the request, then to erase): the patient is asked to try again.
+        if (triaged?.Route == TriageRoute.Privacy)
+        {
+            return new Reply(Routes.Privacy, templates.Render("privacy_unavailable", locale, request.Channel), [], null) { Reasons = [.. triaged.Reasons, "turn.failed"] };
+        }
+
         var (route, priority, reason) = triaged?.Route switch
         {
             TriageRoute.Crisis => (Routes.Crisis, EscalationPriority.Urgent, EscalationReason.Crisis),

@@ -1,6 +1,7 @@
 using ClinicBot.Answering;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Offers;
+using ClinicBot.Conversations.Privacy;
 using ClinicBot.Conversations.State;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
@@ -10,10 +11,11 @@ using ClinicBot.Safety.Triage;
 namespace ClinicBot.Conversations.Turns;
 
 /// <summary>
-/// The one path every patient message takes, whatever the channel: record it, triage it, then reply.
+/// The one path every patient message takes, whatever the channel: triage it, record it, then reply.
 /// Triage runs before anything else, so no channel can skip a safety check; only education reaches the articles.
 /// Escalations are persisted before the reply is returned. Once a conversation shows crisis content, every later
-/// reply keeps the crisis resources and the bot does not go back to ordinary answers.
+/// reply keeps the crisis resources and the bot does not go back to ordinary answers. A patient who asked to be forgotten
+/// (route privacy) and confirms is erased (<see cref="ForgetMe"/>): that turn stores nothing.
 /// </summary>
 public sealed class TurnPipeline(
     TriageClassifier triage,
@@ -23,6 +25,7 @@ public sealed class TurnPipeline(
     IConversationStore conversations,
     IEscalationSink escalations,
     OfferAcceptance offerAcceptance,
+    ForgetMe forgetMe,
     TimeProvider time,
     IStaffAvailability? availability = null)
 {
@@ -45,11 +48,14 @@ public sealed class TurnPipeline(
         var transcript = await conversations.TranscriptAsync(request.ConversationId, cancellationToken);
         // Once in crisis the conversation stays there; only a message's own words raise a new alert after that.
         IReadOnlyList<string> previous = state.InCrisis ? [] : PreviousPatientMessages(transcript);
-        await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
-        if (state.Locale != locale) await conversations.SetLocaleAsync(request.ConversationId, locale, cancellationToken);
 
         // The message is read with the patient's last few messages: an oblique line after a dark one is a crisis.
         var triaged = triage.Classify(request.Text, locale, previous);
+        // "Yes" to "shall I erase this conversation?": erased, and neither the "yes" nor the reply is stored.
+        if (forgetMe.Confirms(state, request.Text, triaged)) return await forgetMe.EraseAsync(request, locale, now, cancellationToken);
+
+        await conversations.AppendAsync(request.ConversationId, request.Channel, new TranscriptEntry("patient", request.Text, null, [], now), cancellationToken);
+        if (state.Locale != locale) await conversations.SetLocaleAsync(request.ConversationId, locale, cancellationToken);
         var reply = triaged.Route switch
         {
             TriageRoute.Crisis => await CrisisAsync(request, locale, triaged, now, cancellationToken),
@@ -60,6 +66,8 @@ public sealed class TurnPipeline(
                 await EscalateAsync(Routes.Human, request, locale, triaged with { ResponseKey = "human" }, EscalationPriority.Normal, EscalationReason.LowConfidence, now, cancellationToken),
             TriageRoute.Clinical => await EscalateAsync(Routes.Clinical, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Clinical, now, cancellationToken),
             TriageRoute.Human => await EscalateAsync(Routes.Human, request, locale, triaged, EscalationPriority.Normal, EscalationReason.Requested, now, cancellationToken),
+            // "Forget me": the bot asks to confirm; the next message says yes (erased) or anything else (handled as usual).
+            TriageRoute.Privacy => Template(Routes.Privacy, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.Injection => Template(Routes.Refusal, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.OutOfScope => Template(Routes.OutOfScope, triaged.ResponseKey, request, locale, triaged, null),
             TriageRoute.Smalltalk => Template(Routes.Smalltalk, triaged.ResponseKey, request, locale, triaged, null),

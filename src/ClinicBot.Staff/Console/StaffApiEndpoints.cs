@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClinicBot.Conversations.Delivery;
+using ClinicBot.Conversations.Privacy;
 using ClinicBot.Prompts;
 using ClinicBot.Prompts.Templates;
 using ClinicBot.Staff.Accounts;
@@ -17,7 +18,7 @@ namespace ClinicBot.Staff.Console;
 
 /// <summary>
 /// The staff console at <c>/staff</c> and its JSON API under <c>/api/staff/</c>: sign in, list, open, claim, reply,
-/// resolve, and a server-sent-events stream of queue changes. Every endpoint but sign-in answers 401 when signed out;
+/// resolve, erase the patient ("forget me", audited under the staff member), and a server-sent-events stream of queue changes. Every endpoint but sign-in answers 401 when signed out;
 /// every POST needs the antiforgery token from <c>GET /api/staff/antiforgery</c> in the X-CSRF-TOKEN header.
 /// </summary>
 public static class StaffApiEndpoints
@@ -53,6 +54,7 @@ public static class StaffApiEndpoints
         signedIn.MapPost("/escalations/{id}/claim", ClaimAsync).AddEndpointFilter(ValidateAntiforgery);
         signedIn.MapPost("/escalations/{id}/reply", ReplyAsync).AddEndpointFilter(ValidateAntiforgery);
         signedIn.MapPost("/escalations/{id}/resolve", ResolveAsync).AddEndpointFilter(ValidateAntiforgery);
+        signedIn.MapPost("/escalations/{id}/erase", EraseAsync).AddEndpointFilter(ValidateAntiforgery);
         signedIn.MapGet("/events", StreamEventsAsync);
         return app;
     }
@@ -150,6 +152,26 @@ public static class StaffApiEndpoints
 
         await notices.LeftAsync(escalation, cancellationToken);
         return TypedResults.Ok();
+    }
+
+    // "Forget me" on the patient's behalf: every conversation of theirs on that channel goes (an open escalation stays,
+    // redacted); the audit entry names the staff member and the escalation, with counts only.
+    private static async Task<Results<Ok<object>, NotFound>> EraseAsync(
+        string id, HttpContext context, EscalationQueue queue, IPatientEraser eraser, QueueEvents events, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var escalation = await queue.GetAsync(id, cancellationToken);
+        if (escalation is null) return TypedResults.NotFound();
+
+        var request = new ErasureRequest(escalation.ConversationId, escalation.Channel, context.User.Email(), time.GetUtcNow()) { EscalationId = id };
+        var receipt = await eraser.EraseAsync(request, cancellationToken);
+        events.Publish(new QueueEvent("erased", id, escalation.ConversationId));
+        return TypedResults.Ok<object>(new
+        {
+            conversations = receipt.Conversations,
+            rows = receipt.Rows,
+            escalationsKept = receipt.EscalationsKept,
+            optOutKept = receipt.OptOutKept,
+        });
     }
 
     // Server-sent events: one "data:" line of JSON per queue change, and a comment every 15 s to keep proxies open; the

@@ -80,13 +80,6 @@ internal static class RetentionSweep
         return new PurgeCounts(counts);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) DbParameters.Add(command, name, value);
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters) =>
+        DbParameters.Command(connection, transaction, sql, parameters);
 }

@@ -2,36 +2,23 @@ namespace ClinicBot.Storage.Retention;
 
 /// <summary>
 /// Where both providers find expired conversations and every row of theirs, in one SQL both speak. A purge marks the
-/// conversations in the temporary table <c>purge_ids</c> (each id with <see cref="ActivityKey"/>'s hash of it, as the
-/// ledger and inbox keep it), then deletes each target's rows in <see cref="All"/>'s order (children before the rows
-/// they name); a dry run counts the same rows. Ledger and inbox rows that name no conversation (written before schema
+/// conversations in the temporary table <c>purge_ids</c>, then deletes each target's rows in <see cref="All"/>'s order
+/// (<see cref="ConversationRows"/>, shared with "forget me"); a dry run counts the same rows. Ledger and inbox rows that name no conversation (written before schema
 /// version 4, PostgreSQL 3) go once claimed before the escalated cutoff (parameter <c>@escalated</c>), the longest any row is kept.
 /// </summary>
 internal static class RetentionTargets
 {
-    /// <summary>Each kind of row (its table) and the condition that ties it to a marked conversation.</summary>
-    public static readonly IReadOnlyList<(string Table, string Where)> All =
-    [
-        ("transcript_entries", "conversation_id IN (SELECT id FROM purge_ids)"),
-        ("directline_activities", $"conversation_id IN ({DirectLineIds})"),
-        ("directline_conversations", $"id IN ({DirectLineIds})"),
-        ("bot_conversation_references", "conversation_key IN (SELECT id FROM purge_ids)"),
-        ("bot_activity_ledger", $"conversation_hash IN (SELECT key_hash FROM purge_ids) OR {Unowned}"),
-        ("bot_inbox", $"conversation_hash IN (SELECT key_hash FROM purge_ids) OR {Unowned}"),
-        ("patient_outbox", "conversation_id IN (SELECT id FROM purge_ids)"),
-        ("notification_outbox", "escalation_id IN (SELECT e.id FROM escalations e WHERE e.conversation_id IN (SELECT id FROM purge_ids))"),
-        ("escalations", "conversation_id IN (SELECT id FROM purge_ids)"),
-        ("sms_inbound", "phone_hash IN (SELECT s.phone_hash FROM sms_subscribers s WHERE s.conversation_id IN (SELECT id FROM purge_ids))"),
-        // An opted-out number keeps its subscriber row: the opt-out is a legal record, honoured if the number texts again.
-        ("sms_subscribers", "conversation_id IN (SELECT id FROM purge_ids) AND NOT opted_out"),
-        (Staff.Retention.PurgeCounts.Conversations, "id IN (SELECT id FROM purge_ids)"),
-    ];
+    /// <summary>Each kind of row (its table) and the condition that ties it to a marked conversation: <see cref="ConversationRows"/>, and ledger and inbox rows that name none.</summary>
+    public static readonly IReadOnlyList<(string Table, string Where)> All = ConversationRows.Targets(Unowned, DirectLineWithoutConversation);
 
     // Ledger and inbox rows written before they named their conversation go once older than the longest limit.
     private const string Unowned = "(conversation_hash IS NULL AND claimed_at < @escalated)";
 
-    // Web Chat conversations are keyed directline:{id} in the pipeline and {id} in the Direct Line tables.
-    private const string DirectLineIds = "SELECT substr(id, 12) FROM purge_ids WHERE id LIKE 'directline:%'";
+    // A Direct Line conversation whose conversation is gone ("forget me" keeps the row so the chat window that asked still
+    // gets the confirmation; a chat opened and never written in has none) goes, with its activities, once older than the
+    // longest limit.
+    private const string DirectLineWithoutConversation =
+        "SELECT d.id FROM directline_conversations d WHERE d.created_at < @escalated AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = 'directline:' || d.id)";
 
     /// <summary>
     /// The ids of expired conversations (parameters <c>@plain</c>, <c>@escalated</c>, <c>@limit</c>). The last activity is the

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
 using static ClinicBot.Host.Tests.Fixtures.StaffSignIn;
@@ -38,6 +39,7 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
     [InlineData("POST", "/api/staff/escalations/x/claim")]
     [InlineData("POST", "/api/staff/escalations/x/reply")]
     [InlineData("POST", "/api/staff/escalations/x/resolve")]
+    [InlineData("POST", "/api/staff/escalations/x/erase")]
     public async Task StaffEndpoint_SignedOut_Returns401(string method, string path)
     {
         var response = await host.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
@@ -154,6 +156,46 @@ public sealed class StaffConsoleApiTests(HostFactory host) : IClassFixture<HostF
         var response = await PostAsync(_staff, $"/api/staff/escalations/{id}/reply", new { text = "hello" }, token);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Erase_SignedIn_ErasesThePatientKeepsTheEscalationRedactedAndAuditsTheStaffMember()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await _patient.PostAsJsonAsync("/api/messages", Message(
+            "I'm Ana Ruiz, born 03/02/1980, ana.ruiz@example.com. Can I talk to a real person please?", serviceUrl: _channel.BaseUrl, conversationId: conversation));
+        var token = await SignInAsync();
+        var id = await EscalationIdAsync(conversation);
+        var before = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");
+        Assert.Contains(before!["transcript"]!.AsArray(), e => ((string?)e!["text"])!.Contains("Ana Ruiz", StringComparison.Ordinal));
+
+        var withoutToken = await _staff.PostAsync($"/api/staff/escalations/{id}/erase", JsonContent.Create(new { }));
+        var erased = await PostAsync(_staff, $"/api/staff/escalations/{id}/erase", new { }, token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        var receipt = await erased.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal((1, 1), ((int)receipt!["conversations"]!, (int)receipt["escalationsKept"]!));
+        // The open escalation stays so staff see someone needed help; nothing the patient wrote is left in it.
+        var after = await _staff.GetFromJsonAsync<JsonObject>($"/api/staff/escalations/{id}");
+        Assert.Empty(after!["transcript"]!.AsArray());
+        Assert.Equal("open", (string?)after["status"]);
+        Assert.DoesNotContain("Ana", after.ToJsonString(), StringComparison.Ordinal);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().ForEscalationAsync(id, CancellationToken.None);
+        var entry = Assert.Single(audit, a => a.Action.StartsWith("patient_erased ", StringComparison.Ordinal));
+        Assert.Equal("nurse@clinic.example", entry.Actor);
+        Assert.StartsWith("patient_erased channel=web conversations=1 ", entry.Action, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", entry.Action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_UnknownEscalation_Returns404()
+    {
+        var token = await SignInAsync();
+
+        var response = await PostAsync(_staff, "/api/staff/escalations/no-such-escalation/erase", new { }, token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

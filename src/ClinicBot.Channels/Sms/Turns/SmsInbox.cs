@@ -114,7 +114,7 @@ internal sealed class SmsInbox(
                     var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
                     var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
                     var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
-                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken);
+                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken, replyTo: from);
                 }
 
                 await FinishAsync(message.MessageSid);

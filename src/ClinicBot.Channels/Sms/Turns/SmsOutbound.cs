@@ -9,12 +9,28 @@ namespace ClinicBot.Channels.Sms;
 /// </summary>
 internal sealed class SmsOutbound(ISmsSubscriberStore store, PhoneProtector phones, TwilioMessages twilio, TimeProvider time, ILogger<SmsOutbound> logger)
 {
+    /// <param name="phoneHash">The number's hash, as the subscriber row keys it.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <param name="replyTo">
+    /// The number that just texted, when this is the reply to it: used only when no subscriber row is left for it (the
+    /// patient was just forgotten, which deletes the row and its number unless they opted out), so the confirmation
+    /// still reaches them. A number with a row is read from the row, and never texted once it opted out.
+    /// </param>
     /// <exception cref="TwilioRestException">Twilio could not be reached or kept failing.</exception>
-    public async Task<SmsSendOutcome> SendAsync(string phoneHash, string text, CancellationToken cancellationToken)
+    public async Task<SmsSendOutcome> SendAsync(string phoneHash, string text, CancellationToken cancellationToken, string? replyTo = null)
     {
         var subscriber = await store.FindByHashAsync(phoneHash, cancellationToken);
-        if (subscriber is null) return SmsSendOutcome.UnknownNumber;
         var phoneId = SmsLog.PhoneId(phoneHash);
+        if (subscriber is null)
+        {
+            if (replyTo is null || phones.Hash(PhoneProtector.Normalize(replyTo)) != phoneHash) return SmsSendOutcome.UnknownNumber;
+            var reply = await twilio.SendAsync(PhoneProtector.Normalize(replyTo), text, cancellationToken);
+            if (reply.Sent) SmsLog.Sent(logger, phoneId, reply.MessageSid);
+            else SmsLog.Refused(logger, phoneId, reply.Status, reply.ErrorCode);
+            return reply.Sent ? SmsSendOutcome.Sent : SmsSendOutcome.Refused;
+        }
+
         if (subscriber.OptedOut)
         {
             SmsLog.Suppressed(logger, phoneId);

@@ -1,5 +1,5 @@
 // The staff console: sign in, a live queue (server-sent events) with SLA countdowns, and a conversation view to
-// claim, reply and resolve. It speaks only to /api/staff/; every POST carries the antiforgery token.
+// claim, reply, resolve and erase a patient's data. It speaks only to /api/staff/; every POST carries the antiforgery token.
 (() => {
   const $ = (id) => document.getElementById(id);
   let csrf = null;
@@ -135,6 +135,15 @@
   $('sign-out').addEventListener('click', async () => { await api('/sign-out', { method: 'POST' }); location.reload(); });
   $('claim').addEventListener('click', async () => { if (await act(`/escalations/${openId}/claim`)) await openEscalation(openId); });
   $('resolve').addEventListener('click', async () => { if (await act(`/escalations/${openId}/resolve`)) await openEscalation(openId); });
+  // "Forget me" on the patient's behalf (audited under your account): an open escalation stays, its transcript erased.
+  $('erase').addEventListener('click', async () => {
+    if (!confirm("Erase every message of this patient on this channel? This can't be undone.")) return;
+    const id = openId;
+    if (!(await act(`/escalations/${encodeURIComponent(id)}/erase`))) return;
+    await refreshQueue();
+    if ((await api('/escalations/' + encodeURIComponent(id))).ok) await openEscalation(id);
+    else { $('detail-panel').hidden = true; openId = null; }
+  });
   $('reply-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     if (await act(`/escalations/${openId}/reply`, { text: $('reply-text').value })) { $('reply-text').value = ''; await openEscalation(openId); }
