@@ -62,7 +62,7 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     // 88.0 % (66/75) before the first of December's round, 85.5 % (65/76) after it (450 Spanish examples did not move it).
     [InlineData("messages.es", TriageRoute.Clinical, 0.84)]
     [InlineData("messages.en", TriageRoute.Human, 0.92)]
-    [InlineData("messages.es", TriageRoute.Human, 0.90)]
+    [InlineData("messages.es", TriageRoute.Human, 0.92)]
     // The privacy route ("forget me"), new on 2026-12-01: 58.5 % (24/41) English, 74.1 % (20/27) Spanish.
     [InlineData("messages.en", TriageRoute.Privacy, 0.55)]
     [InlineData("messages.es", TriageRoute.Privacy, 0.70)]
