@@ -12,6 +12,7 @@ using ClinicBot.Storage.Sqlite;
 using ClinicBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
+using static ClinicBot.Host.Tests.Privacy.PatientOnEveryChannel;
 
 namespace ClinicBot.Host.Tests.Privacy;
 
@@ -24,23 +25,19 @@ namespace ClinicBot.Host.Tests.Privacy;
 /// </summary>
 public sealed class ForgetMeHostTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private const string Password = "correct horse battery staple";
-    private const string AuthToken = "test-auth-token-0123456789abcdef";
-    private const string WebhookUrl = "https://bot.clinic.example/api/sms/twilio";
-    private static readonly string[] Secrets = ["Marisol Quintanilla-Vega", "marisol.qv1987@example.org", "04/17/1987"];
-    private static readonly string Typed = $"Hi, I'm {Secrets[0]}, my email is {Secrets[1]} and my date of birth is {Secrets[2]}. How long does an infusion last?";
+    private static readonly string Typed = $"{Introduction} How long does an infusion last?";
 
     [Fact]
     public async Task Sqlite_AskConfirm_OnEveryChannel_ConfirmationArrivesAndNothingTheyWroteIsLeft()
     {
-        await using var host = Host();
+        await using var host = NewHost();
         await AskConfirmOnEveryChannelAsync(host);
     }
 
     [Fact]
     public async Task Postgres_AskConfirm_OnEveryChannel_ConfirmationArrivesAndNothingTheyWroteIsLeft()
     {
-        await using var host = Host();
+        await using var host = NewHost();
         host.Settings["Storage:Provider"] = "postgres";
         host.Settings["ConnectionStrings:ClinicBot"] = server.CreateDatabase("forgetme");
         host.Settings["WebChat:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -121,32 +118,7 @@ public sealed class ForgetMeHostTests(PostgresServer server) : IClassFixture<Pos
         }
     }
 
-    private static HostFactory Host()
-    {
-        var host = new HostFactory();
-        host.Settings["Warmup:Turns"] = "false";
-        host.Settings["Sms:PhoneHashKey"] = "test-phone-hash-key-0123456789abcdef";
-        host.Settings["Sms:PhoneEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 3)).ToArray());
-        host.Settings["Sms:PublicBaseUrl"] = "https://calm.clinic.example";
-        host.Settings["Sms:Twilio:AccountSid"] = "AC00000000000000000000000000000001";
-        host.Settings["Sms:Twilio:AuthToken"] = AuthToken;
-        host.Settings["Sms:Twilio:FromNumber"] = "+15550001111";
-        host.Settings["Sms:Twilio:WebhookUrl"] = WebhookUrl;
-        // Nothing listens there: a reply goes back in the webhook's TwiML, never through the REST API.
-        host.Settings["Sms:Twilio:ApiBaseUrl"] = "http://127.0.0.1:9";
-        return host;
-    }
 
-    private static HttpRequestMessage SmsWebhook(string from, string body)
-    {
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", "AC00000000000000000000000000000001"), new("From", from), new("To", "+15550001111"), new("Body", body),
-        };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, WebhookUrl, form));
-        return request;
-    }
 
     // Every value of every protected column, decrypted as the stores read them.
     private static List<string> RevealEveryProtectedValue(HostFactory host)

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
+using static ClinicBot.Host.Tests.Privacy.PatientOnEveryChannel;
 
 namespace ClinicBot.Host.Tests.Privacy;
 
@@ -21,16 +22,11 @@ namespace ClinicBot.Host.Tests.Privacy;
 /// </summary>
 public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private const string Password = "correct horse battery staple";
-    private const string AuthToken = "test-auth-token-0123456789abcdef";
-    private const string WebhookUrl = "https://bot.clinic.example/api/sms/twilio";
-    private static readonly string[] Secrets = ["Marisol Quintanilla-Vega", "marisol.qv1987@example.org", "04/17/1987"];
-    private static readonly string Typed = $"Hi, I'm {Secrets[0]}, my email is {Secrets[1]} and my date of birth is {Secrets[2]}.";
 
     [Fact]
     public async Task Sqlite_NameEmailBirthDateTypedOnEveryChannel_NotInTheFileOrWalInClear_StaffReadThem()
     {
-        await using var host = Host();
+        await using var host = NewHost();
         await TypeOnEveryChannelAndCheckStaffReadAsync(host);
 
         foreach (var file in new[] { "clinicbot.db", "clinicbot.db-wal" }.Select(f => Path.Combine(host.DataDirectory, f)).Where(File.Exists))
@@ -47,7 +43,7 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
     public async Task Postgres_NameEmailBirthDateTypedOnEveryChannel_NoTextColumnHoldsThemInClear_StaffReadThem()
     {
         var database = server.CreateDatabase("atrest");
-        await using var host = Host();
+        await using var host = NewHost();
         host.Settings["Storage:Provider"] = "postgres";
         host.Settings["ConnectionStrings:ClinicBot"] = database;
         host.Settings["WebChat:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -62,21 +58,6 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
         }
     }
 
-    private static HostFactory Host()
-    {
-        var host = new HostFactory();
-        host.Settings["Warmup:Turns"] = "false";
-        host.Settings["Sms:PhoneHashKey"] = "test-phone-hash-key-0123456789abcdef";
-        host.Settings["Sms:PhoneEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 3)).ToArray());
-        host.Settings["Sms:PublicBaseUrl"] = "https://calm.clinic.example";
-        host.Settings["Sms:Twilio:AccountSid"] = "AC00000000000000000000000000000001";
-        host.Settings["Sms:Twilio:AuthToken"] = AuthToken;
-        host.Settings["Sms:Twilio:FromNumber"] = "+15550001111";
-        host.Settings["Sms:Twilio:WebhookUrl"] = WebhookUrl;
-        // Nothing listens there: a reply goes back in the webhook's TwiML, never through the REST API.
-        host.Settings["Sms:Twilio:ApiBaseUrl"] = "http://127.0.0.1:9";
-        return host;
-    }
 
     private static async Task TypeOnEveryChannelAndCheckStaffReadAsync(HostFactory host)
     {
@@ -85,7 +66,7 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
 
         // Web Chat, through the host's own Direct Line.
         var visitor = await DirectLineVisitor.StartAsync(client);
-        foreach (var text in new[] { Typed, "I want to talk to a person" })
+        foreach (var text in new[] { Introduction, "I want to talk to a person" })
         {
             using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{visitor.ConversationId}/activities")
             {
@@ -97,14 +78,14 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
 
         // SMS, through the signed Twilio webhook.
         var number = "+1555" + Random.Shared.Next(1000000, 9999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var text in new[] { Typed, "I want to talk to a person" })
+        foreach (var text in new[] { Introduction, "I want to talk to a person" })
         {
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SmsWebhook(number, text))).StatusCode);
         }
 
         // A Bot Framework channel, the patient's name in from.name.
         var conversation = "conv-" + Guid.NewGuid().ToString("N");
-        foreach (var text in new[] { Typed, "I want to talk to a person" })
+        foreach (var text in new[] { Introduction, "I want to talk to a person" })
         {
             var activity = Message(text, expectReplies: true, conversationId: conversation);
             activity["from"]!["name"] = Secrets[0];
@@ -127,20 +108,9 @@ public sealed class PatientTextAtRestTests(PostgresServer server) : IClassFixtur
         }
 
         Assert.Equal(3, transcripts.Count);
-        Assert.All(transcripts.Values, t => Assert.Contains(Typed, t, StringComparison.Ordinal));
+        Assert.All(transcripts.Values, t => Assert.Contains(Introduction, t, StringComparison.Ordinal));
     }
 
-    private static HttpRequestMessage SmsWebhook(string from, string body)
-    {
-        var sid = "SM" + Guid.NewGuid().ToString("N");
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("MessageSid", sid), new("AccountSid", "AC00000000000000000000000000000001"), new("From", from), new("To", "+15550001111"), new("Body", body),
-        };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioTestSignature.Compute(AuthToken, WebhookUrl, form));
-        return request;
-    }
 
     private static byte[] ReadShared(string path)
     {
