@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Host.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -126,25 +127,8 @@ public sealed class DirectLineSharedStreamTests
     }
 
     // Every activity id of the next non-empty ActivitySet frame.
-    private static async Task<List<string>> ReadActivitiesAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, cancellationToken);
-                frame.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            if (frame.Length == 0) continue;
-            using var set = JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray()));
-            return set.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
-        }
-    }
+    private static async Task<List<string>> ReadActivitiesAsync(WebSocket socket, CancellationToken cancellationToken) =>
+        (await ActivitySetFrames.NextAsync(socket, cancellationToken)).Select(a => a.GetProperty("id").GetString()!).ToList();
 
     private static async Task<(WebSocket Server, WebSocket Client)> ConnectAsync()
     {

@@ -171,26 +171,13 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
     // Reads ActivitySet frames (an empty frame is a keep-alive) into received until an activity matches.
     private static async Task<JsonElement> ReadUntilAsync(WebSocket socket, List<JsonElement> received, Func<JsonElement, bool> match, CancellationToken cancellationToken)
     {
-        var buffer = new byte[64 * 1024];
         while (true)
         {
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, cancellationToken);
-                frame.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The stream closed.");
-            if (frame.Length == 0) continue;
-            using var set = JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray()));
             JsonElement? found = null;
-            foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
+            foreach (var activity in await ActivitySetFrames.NextAsync(socket, cancellationToken))
             {
-                received.Add(activity.Clone());
-                if (found is null && match(activity)) found = activity.Clone();
+                received.Add(activity);
+                if (found is null && match(activity)) found = activity;
             }
 
             if (found is { } hit) return hit;
