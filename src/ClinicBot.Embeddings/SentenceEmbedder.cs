@@ -19,9 +19,6 @@ public sealed class SentenceEmbedder : IDisposable
     private readonly VectorCache<PartedEmbedding> _partedCache;
     private readonly int _maxTokens;
 
-    // Texts a pass in EmbedAll: enough to fill the CPU's vector units, few enough that lengths stay close.
-    private const int BatchSize = 16;
-
     /// <summary>Loads the model (about half a second and 100 MB; the first time, copies it to the cache directory).</summary>
     public SentenceEmbedder(EmbeddingOptions options)
     {
@@ -59,27 +56,6 @@ public sealed class SentenceEmbedder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         return _cache.GetOrAdd(text, Compute);
-    }
-
-    /// <summary>
-    /// The vectors of many texts (an index's sentences), in their order: the same vectors as <see cref="Embed"/> one at a
-    /// time, computed a batch at a time (texts of similar length together, so little is padding), which is faster on a
-    /// CPU than one text a pass.
-    /// </summary>
-    public IReadOnlyList<float[]> EmbedAll(IReadOnlyList<string> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var vectors = new float[texts.Count][];
-        var tokens = texts.Select(Tokenize).ToArray();
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
-        for (var start = 0; start < order.Length; start += BatchSize)
-        {
-            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
-            var computed = InferBatch(batch.Select(i => tokens[i]).ToList());
-            for (var b = 0; b < batch.Length; b++) vectors[batch[b]] = _cache.GetOrAdd(texts[batch[b]], _ => computed[b]);
-        }
-
-        return vectors;
     }
 
     /// <summary>

@@ -29,13 +29,9 @@ public static class KnowledgeLoader
         if (index.IsCurrent(hash)) return new KnowledgeBase(articles, hash, embedder is null ? null : index.SentenceVectors());
 
         var lexical = new KnowledgeBase(articles, hash);
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        if (embedder is not null)
-        {
-            var computed = embedder.EmbedAll(lexical.Sentences.Select(s => s.Text).ToList());
-            for (var i = 0; i < lexical.Sentences.Count; i++) vectors[IPassageIndex.SentenceKey(lexical.Sentences[i])] = computed[i];
-        }
-
+        var vectors = embedder is null
+            ? new Dictionary<string, float[]>()
+            : lexical.Sentences.ToDictionary(IPassageIndex.SentenceKey, s => embedder.Embed(s.Text), StringComparer.Ordinal);
         index.Rebuild(lexical.Passages, hash, vectors);
         return new KnowledgeBase(articles, hash, vectors);
     }
