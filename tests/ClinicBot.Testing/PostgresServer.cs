@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ClinicBot.Testing;
@@ -36,7 +34,7 @@ public sealed class PostgresServer : IDisposable
         if (_asPostgresUser) Run("chown", ["-R", $"{SuperUser}:{SuperUser}", _folder], asPostgresUser: false);
 
         Run(Path.Combine(_bin, "initdb"), ["-D", _data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         // Durability off: a test cluster is thrown away, and fsync on 2 shared cores would dominate the suite's time.
         var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-l", Path.Combine(_folder, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
@@ -94,13 +92,6 @@ public sealed class PostgresServer : IDisposable
         return bin ?? throw new InvalidOperationException(
             $"The PostgreSQL tests need a PostgreSQL 15+ server's binaries ({DebianRoot}/<version>/bin/initdb and pg_ctl), and none were found: " +
             "install Debian's package 'postgresql' (apt-get install postgresql; ./tests/run.sh installs it when missing). No system service is used.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Run(string file, IReadOnlyList<string> arguments) => Run(file, arguments, _asPostgresUser);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ClinicBot.Staff.Notifications;
 using ClinicBot.Testing;
@@ -13,7 +12,7 @@ namespace ClinicBot.Staff.Tests.Notifications;
 public sealed class NotificationDispatcherTests : IDisposable
 {
     private const string Secret = "test-signing-secret";
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPorts.Free();
     private readonly StaffHost _host;
 
     public NotificationDispatcherTests()
@@ -64,13 +63,6 @@ public sealed class NotificationDispatcherTests : IDisposable
         context.Response.StatusCode = 200;
         context.Response.Close();
         return (body, signature);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose() => _host.Dispose();
