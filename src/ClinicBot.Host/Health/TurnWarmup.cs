@@ -99,6 +99,11 @@ internal sealed partial class TurnWarmup(IServiceProvider services, IOptions<War
             }
         }
 
+        // The rounds leave garbage and grown heaps behind (the throwaway stores, the JSON, the answers): give that memory
+        // back to the system once, before patients come, rather than keep it resident for the life of the process.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
         var result = new WarmupResult(turns, rounds, clock.Elapsed, JitInfo.GetCompiledMethodCount() - startMethods);
         Warmed(logger, result.Turns, result.Rounds, result.Elapsed.TotalSeconds, result.MethodsCompiled);
         return result;
