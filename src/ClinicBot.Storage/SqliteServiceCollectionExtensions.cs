@@ -1,18 +1,19 @@
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
-using ClinicBot.Staff.Accounts;
-using ClinicBot.Staff.Audit;
-using ClinicBot.Staff.Notifications;
-using ClinicBot.Staff.Queue;
-using ClinicBot.Staff.Retention;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
 using ClinicBot.Conversations.Privacy;
 using ClinicBot.Conversations.State;
 using ClinicBot.Knowledge.Search;
 using ClinicBot.Prompts;
+using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Notifications;
+using ClinicBot.Staff.Queue;
+using ClinicBot.Staff.Retention;
 using ClinicBot.Storage.Privacy;
 using ClinicBot.Storage.Spool;
 using ClinicBot.Storage.Sqlite;
@@ -77,6 +78,8 @@ public static class SqliteServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSqliteChannelStorage(this IServiceCollection services)
     {
+        // The inboxes claim under the host's one lease (a GUID made at start-up; Inbox:LeaseSeconds).
+        InboxLease.Register(services);
         services.AddSingleton<SqliteSmsStore>();
         services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
         services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
