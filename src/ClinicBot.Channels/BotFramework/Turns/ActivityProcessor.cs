@@ -97,21 +97,25 @@ public sealed class ActivityProcessor
     public async Task<int> RecoverAsync(IReplySink? sink, Action<Activity>? admit, CancellationToken cancellationToken)
     {
         var resumed = 0;
-        while (await _inbox.TakeExpiredAsync(Scope(sink), 1, cancellationToken) is [var json])
+        IReadOnlyList<string> taken;
+        while ((taken = await _inbox.TakeExpiredAsync(Scope(sink), 1, cancellationToken)).Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
-            admit?.Invoke(activity);
-            BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
-            try
+            foreach (var json in taken)
             {
-                await RunAsync(activity, sink, resumed: true, null, cancellationToken);
-                resumed++;
-            }
-            catch (ConnectorDeliveryException ex)
-            {
-                // The turn ran (its escalation is stored); the reply stays owed and is tried again at the next start.
-                BotFrameworkLog.DeliveryFailed(_logger, activity.Type, activity.Id, ServiceHost(activity), ex);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
+                admit?.Invoke(activity);
+                BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
+                try
+                {
+                    await RunAsync(activity, sink, resumed: true, null, cancellationToken);
+                    resumed++;
+                }
+                catch (ConnectorDeliveryException ex)
+                {
+                    // The turn ran (its escalation is stored); the reply stays owed, and is tried again once this lease lapses.
+                    BotFrameworkLog.DeliveryFailed(_logger, activity.Type, activity.Id, ServiceHost(activity), ex);
+                }
             }
         }
 

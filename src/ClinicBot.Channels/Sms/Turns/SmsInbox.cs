@@ -113,36 +113,40 @@ internal sealed class SmsInbox(
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var recovered = 0;
-        while (await inbox.TakeExpiredAsync(time.GetUtcNow(), 1, cancellationToken) is [var message])
+        IReadOnlyList<UnfinishedMessage> taken;
+        while ((taken = await inbox.TakeExpiredAsync(time.GetUtcNow(), 1, cancellationToken)).Count > 0)
         {
-            if (!_running.TryAdd(message.MessageSid, 0)) continue;
-            try
+            foreach (var message in taken)
             {
-                // A retry may have run it since it was taken: read its state again now that it is ours.
-                var state = await inbox.ClaimMessageAsync(
-                    message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
-                if (state is InboundClaim.Finished or InboundClaim.InFlight) continue;
-                StartRenewal(message.MessageSid);
-                if (message.ReplyEncrypted is { } kept)
+                if (!_running.TryAdd(message.MessageSid, 0)) continue;
+                try
                 {
-                    await SendUnlessWithTwilioAsync(message, phones.Decrypt(kept, message.MessageSid), cancellationToken);
-                }
-                else
-                {
-                    SmsLog.Resumed(logger, message.MessageSid);
-                    var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
-                    var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
-                    var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
-                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken, replyTo: from);
-                }
+                    // A retry may have run it since it was taken: read its state again now that it is ours.
+                    var state = await inbox.ClaimMessageAsync(
+                        message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
+                    if (state is InboundClaim.Finished or InboundClaim.InFlight) continue;
+                    StartRenewal(message.MessageSid);
+                    if (message.ReplyEncrypted is { } kept)
+                    {
+                        await SendUnlessWithTwilioAsync(message, phones.Decrypt(kept, message.MessageSid), cancellationToken);
+                    }
+                    else
+                    {
+                        SmsLog.Resumed(logger, message.MessageSid);
+                        var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
+                        var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
+                        var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
+                        if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken, replyTo: from);
+                    }
 
-                await FinishAsync(message.MessageSid);
-                recovered++;
-            }
-            finally
-            {
-                await StopRenewalAsync(message.MessageSid);
-                _running.TryRemove(message.MessageSid, out _);
+                    await FinishAsync(message.MessageSid);
+                    recovered++;
+                }
+                finally
+                {
+                    await StopRenewalAsync(message.MessageSid);
+                    _running.TryRemove(message.MessageSid, out _);
+                }
             }
         }
 
