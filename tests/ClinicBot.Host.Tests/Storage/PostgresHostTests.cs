@@ -56,6 +56,9 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         await using var second = Host(database);
         first.WrapTurns = gates[0].Wrap;
         second.WrapTurns = gates[1].Wrap;
+        // A 1 s lease, renewed while the turn runs: held well past it, the turn is still not taken over.
+        first.Settings["Inbox:LeaseSeconds"] = "1";
+        second.Settings["Inbox:LeaseSeconds"] = "1";
         var clients = new[] { await first.ReadyClientAsync(), await second.ReadyClientAsync() };
         var activity = Message(text, expectReplies: true, conversationId: "conv-" + Guid.NewGuid().ToString("N"));
 
@@ -64,6 +67,8 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var entered = await Task.WhenAny(gates.Select(g => g.Entered.Task)).WaitAsync(TimeSpan.FromSeconds(30));
         var running = Array.FindIndex(gates, g => g.Entered.Task == entered);
         var other = await posts[1 - running].WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var late = await clients[1 - running].PostAsJsonAsync("/api/messages", activity);
         release.SetResult();
         var answered = await posts[running].WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -71,6 +76,8 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         other.EnsureSuccessStatusCode();
         Assert.Equal("answer", (string?)ReplyEntity(Assert.Single(await RepliesAsync(answered))!)["route"]);
         Assert.Empty(await RepliesAsync(other));
+        late.EnsureSuccessStatusCode();
+        Assert.Empty(await RepliesAsync(late));
         Assert.False(gates[1 - running].Entered.Task.IsCompleted);
     }
 
