@@ -78,8 +78,9 @@ public static class SqliteServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSqliteChannelStorage(this IServiceCollection services)
     {
-        // The inboxes claim under the host's one lease (a GUID made at start-up; Inbox:LeaseSeconds).
-        InboxLease.Register(services);
+        // The inboxes claim under the host's one lease (Inbox:LeaseSeconds). A SQLite file has one host, so its owner is
+        // the same across restarts: a restarted host runs at once what its previous life left unfinished.
+        InboxLease.Register(services, defaultOwner: "sqlite-host");
         services.AddSingleton<SqliteSmsStore>();
         services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
         services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());

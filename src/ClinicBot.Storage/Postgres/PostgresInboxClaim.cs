@@ -47,10 +47,10 @@ internal static class PostgresInboxClaim
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The parameters of the lease statements: <c>@key</c>, <c>@owner</c>, <c>@now</c>, <c>@until</c>.</summary>
+    /// <summary>The parameters of the lease statements: <c>@key</c>, <c>@owner</c>, <c>@now</c>, <c>@until</c>, <c>@previous</c>.</summary>
     public static NpgsqlCommand Leased(NpgsqlCommand command, string? key, InboxLease lease, DateTimeOffset now)
     {
         if (key is not null) command.Add("key", key);
-        return command.Add("owner", lease.Owner).Add("now", now).Add("until", now + lease.Duration);
+        return command.Add("owner", lease.Owner).Add("now", now).Add("until", now + lease.Duration).Add("previous", lease.PreviousLifeBefore);
     }
 }

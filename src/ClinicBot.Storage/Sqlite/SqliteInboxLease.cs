@@ -10,13 +10,14 @@ namespace ClinicBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteInboxLease
 {
-    /// <summary>The lease parameters: <c>$key</c> (when given), <c>$owner</c>, <c>$now</c>, <c>$until</c>.</summary>
+    /// <summary>The lease parameters: <c>$key</c> (when given), <c>$owner</c>, <c>$now</c>, <c>$until</c>, <c>$previous</c>.</summary>
     public static void Add(SqliteCommand command, string? key, InboxLease lease, DateTimeOffset now)
     {
         if (key is not null) command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$owner", lease.Owner);
         command.Parameters.AddWithValue("$now", Format(now));
         command.Parameters.AddWithValue("$until", Format(now + lease.Duration));
+        command.Parameters.AddWithValue("$previous", Format(lease.PreviousLifeBefore));
     }
 
     /// <summary>

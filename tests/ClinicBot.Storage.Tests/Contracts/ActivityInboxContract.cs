@@ -22,7 +22,7 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
     public async Task Inbox_SameKeyOnTwoHostsAtOnce_OneNew_TheOtherHostInFlight()
     {
         var key = NewId("directline:conversation:activity");
-        var hosts = new[] { NewHost(), NewHost() };
+        var hosts = new[] { NewOtherHost(), NewOtherHost() };
 
         var claims = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, "directline", "{}", default));
 
@@ -43,7 +43,7 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
 
         Assert.Equal(InboundClaim.New, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
-        Assert.Equal(InboundClaim.InFlight, await NewHost().GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, scope, json, default));
+        Assert.Equal(InboundClaim.InFlight, await NewOtherHost().GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Equal([json], await NewHost().GetRequiredService<IActivityInbox>().UnfinishedAsync(scope, default));
         Assert.Empty(await inbox.UnfinishedAsync(NewId("other-scope"), default));
 

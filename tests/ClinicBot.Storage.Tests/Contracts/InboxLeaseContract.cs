@@ -179,8 +179,34 @@ public abstract class InboxLeaseContract(StorageBackend backend) : StorageContra
         Assert.Equal(InboundClaim.InFlight, await dead.ClaimAsync("directline:conversation", keys[0], scope, "{}", default));
     }
 
+    [Fact]
+    public async Task Activity_HostRestartedUnderItsOwnId_RunsWhatItsPreviousLifeLeftAtOnce_AnotherHostWaitsForTheLease()
+    {
+        var settings = Backend.NewDatabase();
+        var (scope, key) = (NewId("scope"), NewId("key"));
+        var owner = NewId("host-a");
+        var previousLife = ActivityInbox(NewHostUnder(new InboxLease(owner, Lease) { Started = _time.GetUtcNow() }, settings));
+        await previousLife.ClaimAsync("directline:conversation", key, scope, """{"text":"i took all my pills"}""", default);
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        // The process died 5 s into its lease and came back under the same Inbox:HostId: the row is its own, from before.
+        var restarted = ActivityInbox(NewHostUnder(new InboxLease(owner, Lease) { Started = _time.GetUtcNow() }, settings));
+        var otherHost = ActivityInbox(NewHostUnder(new InboxLease(NewId("host-b"), Lease) { Started = _time.GetUtcNow() }, settings));
+        Assert.Empty(await otherHost.TakeExpiredAsync(scope, 10, default));
+        Assert.Equal(["""{"text":"i took all my pills"}"""], await restarted.TakeExpiredAsync(scope, 10, default));
+
+        // Now under the restarted life's live lease: neither its own recovery nor another host takes it again.
+        Assert.Empty(await restarted.TakeExpiredAsync(scope, 10, default));
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Empty(await otherHost.TakeExpiredAsync(scope, 10, default));
+        Assert.Empty(await restarted.TakeExpiredAsync(scope, 10, default));
+    }
+
     private ServiceProvider NewLeasedHost(string owner, IReadOnlyDictionary<string, string?>? settings = null) =>
-        NewHost(settings, services => services.AddSingleton<TimeProvider>(_time).AddSingleton(new InboxLease(owner + "-" + Guid.NewGuid().ToString("N"), Lease)));
+        NewHostUnder(new InboxLease(owner + "-" + Guid.NewGuid().ToString("N"), Lease), settings);
+
+    private ServiceProvider NewHostUnder(InboxLease lease, IReadOnlyDictionary<string, string?>? settings) =>
+        NewHost(settings, services => services.AddSingleton<TimeProvider>(_time).AddSingleton(lease));
 
     private static ISmsInboxStore SmsInbox(IServiceProvider host) => host.GetRequiredService<ISmsInboxStore>();
 

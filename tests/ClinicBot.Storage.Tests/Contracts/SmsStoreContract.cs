@@ -15,7 +15,7 @@ public abstract class SmsStoreContract(StorageBackend backend) : StorageContract
 
         Assert.Equal(InboundClaim.New, await inbox.ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
         Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
-        Assert.Equal(InboundClaim.InFlight, await NewHost().GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
+        Assert.Equal(InboundClaim.InFlight, await NewOtherHost().GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
         await inbox.KeepReplyAsync(sid, "reply-enc", default);
         Assert.Equal(new UnfinishedMessage(sid, "hash", "from-enc", "body-enc", At, "reply-enc"), Assert.Single(await inbox.UnfinishedAsync(default), m => m.MessageSid == sid));
 
@@ -28,7 +28,7 @@ public abstract class SmsStoreContract(StorageBackend backend) : StorageContract
     public async Task ClaimMessage_SameSidOnTwoHostsAtOnce_OneNew_TheOtherHostInFlight()
     {
         var sid = NewId("SM");
-        var hosts = new[] { NewHost(), NewHost() };
+        var hosts = new[] { NewOtherHost(), NewOtherHost() };
 
         var claims = await RaceAsync(hosts, 8, (host, _) =>
             host.GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
