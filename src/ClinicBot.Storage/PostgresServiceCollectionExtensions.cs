@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Privacy;
@@ -69,6 +70,8 @@ public static class PostgresServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPostgresChannelStorage(this IServiceCollection services)
     {
+        // The inboxes claim under the host's one lease (a GUID made at start-up; Inbox:LeaseSeconds).
+        InboxLease.Register(services);
         services.AddSingleton<PostgresSmsStore>();
         services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<PostgresSmsStore>());
         services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<PostgresSmsStore>());

@@ -28,4 +28,28 @@ internal static class ProtectedActivities
 
         return activities;
     }
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, the rows ordered by their second column (when each was claimed): an <c>UPDATE ...
+    /// RETURNING</c> returns its rows in no set order.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReadOldestFirstAsync(DbDataReader reader, IDataProtector protector, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string Protected, IComparable At)>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), (IComparable)reader.GetValue(1)));
+        var activities = new List<string>();
+        foreach (var (value, _) in rows.OrderBy(r => r.At))
+        {
+            try
+            {
+                activities.Add(protector.Unprotect(value));
+            }
+            catch (CryptographicException)
+            {
+                // Left out, as above: its lease lapses and a host that holds the key can take it.
+            }
+        }
+
+        return activities;
+    }
 }

@@ -1,6 +1,7 @@
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
@@ -77,6 +78,9 @@ public static class SqliteServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSqliteChannelStorage(this IServiceCollection services)
     {
+        // The inboxes claim under the host's one lease (Inbox:LeaseSeconds). A SQLite file has one host, so its owner is
+        // the same across restarts: a restarted host runs at once what its previous life left unfinished.
+        InboxLease.Register(services, defaultOwner: "sqlite-host");
         services.AddSingleton<SqliteSmsStore>();
         services.AddSingleton<ISmsSubscriberStore>(sp => sp.GetRequiredService<SqliteSmsStore>());
         services.AddSingleton<ISmsInboxStore>(sp => sp.GetRequiredService<SqliteSmsStore>());

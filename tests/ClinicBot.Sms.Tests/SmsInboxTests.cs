@@ -3,6 +3,7 @@ using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Sms.Tests.Fixtures;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,6 +112,40 @@ public sealed class SmsInboxTests
         Assert.Contains("988", retry, StringComparison.Ordinal);
         Assert.Empty(again);
         Assert.Single(await EscalationsAsync(host, number));
+    }
+
+    [Fact]
+    public async Task TwilioRetry_WhileAnotherHostRunsTheTurn_GetsNoReply_AndOnceThatHostDies_ThisHostAnswersItOnce()
+    {
+        var data = Directory.CreateTempSubdirectory("clinicbot-sms-inflight-").FullName;
+        try
+        {
+            using var host = SmsHostFactory.OnData(data);
+            var client = await host.ReadyClientAsync();
+            var (number, sid) = (SmsHostFactory.NewNumber(), SmsHostFactory.NewSid());
+            // Another host on the same database took the text and is mid-turn: its lease is live for a few seconds.
+            var phones = host.Services.GetRequiredService<PhoneProtector>();
+            var other = new SqliteSmsStore(new SqliteConnectionFactory(host.DatabasePath), new InboxLease("other-host", TimeSpan.FromSeconds(5)));
+            Assert.Equal(InboundClaim.New, await other.ClaimMessageAsync(
+                sid, phones.Hash(number), phones.Encrypt(number, sid), phones.Encrypt(CrisisText, sid), DateTimeOffset.UtcNow, CancellationToken.None));
+
+            // Twilio's retry reaches this host meanwhile: no second turn, no reply (empty TwiML).
+            var retry = Message(await (await client.SendAsync(SmsHostFactory.Webhook(number, CrisisText, sid))).Content.ReadAsStringAsync());
+            Assert.Empty(retry);
+            Assert.Empty(await EscalationsAsync(host, number));
+
+            // That host dies (its lease is never renewed): this host's recovery takes the text over and answers it, once.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (host.Twilio.To(number).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+            Assert.Contains("988", Assert.Single(host.Twilio.To(number)).Body, StringComparison.Ordinal);
+            Assert.Equal("urgent", Assert.Single(await EscalationsAsync(host, number)).Priority);
+            Assert.DoesNotContain(await host.Services.GetRequiredService<ISmsInboxStore>().UnfinishedAsync(CancellationToken.None), m => m.MessageSid == sid);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ClinicBot.Conversations.Delivery;
 using ClinicBot.Prompts;
 using ClinicBot.Sms.Tests.Fixtures;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Testing;
 using ClinicBot.Testing.DevSet;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicBot.Sms.Tests.Fixtures.SmsHostFactory;
@@ -326,12 +327,8 @@ public sealed class SmsWebhookTests(SmsHostFactory host) : IClassFixture<SmsHost
         var digits = number[1..];
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(digits, StringComparison.Ordinal) || l.Contains(number[^7..], StringComparison.Ordinal));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(host.DataDirectory))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.False(Contains(bytes, System.Text.Encoding.UTF8.GetBytes(digits)), $"{Path.GetFileName(file)} holds the number");
-            Assert.False(Contains(bytes, System.Text.Encoding.Unicode.GetBytes(digits)), $"{Path.GetFileName(file)} holds the number (UTF-16)");
-        }
+        Assert.Empty(StoredFiles.Containing(host.DataDirectory, System.Text.Encoding.UTF8.GetBytes(digits)));
+        Assert.Empty(StoredFiles.Containing(host.DataDirectory, System.Text.Encoding.Unicode.GetBytes(digits)));
     }
 
     private static async Task<string> Text(HttpClient client, string number, string body)
@@ -358,5 +355,4 @@ public sealed class SmsWebhookTests(SmsHostFactory host) : IClassFixture<SmsHost
         return all.Where(e => e.ConversationId == conversationId).ToList();
     }
 
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

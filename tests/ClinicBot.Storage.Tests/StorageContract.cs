@@ -1,3 +1,4 @@
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Storage.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,13 @@ public abstract class StorageContract(StorageBackend backend) : IDisposable
         lock (_hosts) _hosts.Add(host);
         return host;
     }
+
+    /// <summary>
+    /// Another host on the same database under its own inbox lease owner, as each of several hosts is (without one set,
+    /// SQLite's single host is the same owner in every process on the file).
+    /// </summary>
+    protected ServiceProvider NewOtherHost() =>
+        NewHost(configure: services => services.AddSingleton(new InboxLease(NewId("host"), InboxLease.DefaultDuration)));
 
     /// <summary>An id no other test of the class uses (they share the class's database).</summary>
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";

@@ -61,4 +61,10 @@ internal static partial class BotFrameworkLog
 
     [LoggerMessage(20, LogLevel.Error, "Refused activity {ActivityId} from channel {ChannelId}: {Reason}")]
     public static partial void Refused(ILogger logger, string? activityId, string? channelId, string reason);
+
+    [LoggerMessage(21, LogLevel.Information, "Activity {ActivityId} from channel {ChannelId} is being handled by another host now (its inbox lease is live); no second reply")]
+    public static partial void InFlight(ILogger logger, string activityId, string? channelId);
+
+    [LoggerMessage(22, LogLevel.Warning, "The inbox lease of activity {ActivityId} could not be renewed; it is tried again")]
+    public static partial void RenewFailed(ILogger logger, string? activityId, Exception exception);
 }

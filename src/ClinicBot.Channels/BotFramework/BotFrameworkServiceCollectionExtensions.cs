@@ -3,6 +3,7 @@ using ClinicBot.Channels.BotFramework.Authentication;
 using ClinicBot.Channels.BotFramework.Connector;
 using ClinicBot.Channels.BotFramework.Delivery;
 using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.State;
 using ClinicBot.Conversations.Turns;
@@ -69,20 +70,21 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.TryAddSingleton<ITurnHandler, PipelineTurnHandler>();
         services.TryAddSingleton<IActivityLedger, InMemoryActivityLedger>();
+        InboxLease.Register(services);
         services.TryAddSingleton<IActivityInbox, InMemoryActivityInbox>();
         services.AddSingleton<HostReplies>();
         services.AddSingleton(sp => new ActivityProcessor(
             sp.GetRequiredService<ITurnHandler>(), sp.GetRequiredService<HostReplies>(), sp.GetRequiredService<IActivityLedger>(),
             sp.GetRequiredService<IActivityInbox>(), InboxScope, sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActivityProcessor>>(), sp.GetRequiredService<IConversationReferenceStore>(),
-            sp.GetService<IConversationStore>(), sp.GetService<SafetyNet>()));
+            sp.GetService<IConversationStore>(), sp.GetService<SafetyNet>(), sp.GetRequiredService<InboxLease>()));
         // A recovered activity came through authentication before it was stored: its serviceUrl is trusted again.
         services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
             sp.GetRequiredService<ActivityProcessor>(), sink: null, activity =>
             {
                 if (!string.IsNullOrEmpty(activity.CallerId) && !string.IsNullOrEmpty(activity.ServiceUrl)) sp.GetRequiredService<TrustedServiceUrls>().Trust(activity.ServiceUrl);
             },
-            sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
+            sp.GetRequiredService<InboxLease>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddSingleton<IChannelDelivery, BotFrameworkDelivery>();
         return services;

@@ -1,5 +1,6 @@
 using ClinicBot.Channels.BotFramework;
 using ClinicBot.Channels.BotFramework.Turns;
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Http.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        InboxLease.Register(services);
         services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<PublicAddress>();
@@ -37,7 +39,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<IHostedService, DirectLineEchoRecovery>();
         services.AddSingleton<IHostedService>(sp => new ActivityInboxRecovery(
             sp.GetRequiredService<ActivityProcessor>(), sp.GetRequiredService<DirectLineReplySink>(), activity => activity.ServiceUrl = DirectLineReplySink.ServiceUrl,
-            sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
+            sp.GetRequiredService<InboxLease>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityInboxRecovery>>()));
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStream>();
         services.AddHttpClient(AzureDirectLineTokens.HttpClientName)

@@ -79,4 +79,10 @@ internal static partial class SmsLog
 
     [LoggerMessage(25, LogLevel.Warning, "SMS {PhoneId}: the conversation's channel address could not be recorded; staff replies find it by its id")]
     public static partial void AddressFailed(ILogger logger, string phoneId, Exception exception);
+
+    [LoggerMessage(26, LogLevel.Information, "SMS {MessageSid} from {PhoneId} is being handled by another host now (its inbox lease is live); no second reply")]
+    public static partial void InFlight(ILogger logger, string messageSid, string phoneId);
+
+    [LoggerMessage(27, LogLevel.Warning, "SMS {MessageSid}: its inbox lease could not be renewed; it is tried again")]
+    public static partial void RenewFailed(ILogger logger, string messageSid, Exception exception);
 }

@@ -1,3 +1,4 @@
+using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms.Twilio;
 using ClinicBot.Conversations.Delivery;
 using ClinicBot.Conversations.Escalations;
@@ -24,6 +25,7 @@ public static class SmsServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection($"{SmsOptions.Section}:Twilio")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>>(new SmsOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
+        InboxLease.Register(services);
         services.AddHttpClient(TwilioMessages.HttpClientName)
             .AddHttpMessageHandler(sp => new TwilioApiBaseUrlHandler(sp.GetRequiredService<IOptions<SmsOptions>>()))
             .AddHttpResilience(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.Resilience());

@@ -6,12 +6,16 @@ using Npgsql;
 namespace ClinicBot.Storage.Postgres;
 
 /// <summary>
-/// The activity inbox in the shared database (table <c>bot_inbox</c>): the activity id is claimed by one host, the others
-/// answer nothing. The activity (the patient's words) is encrypted by ASP.NET Core Data Protection and dropped when the
-/// turn finishes; keys are hashed, as conversation ids can hold a phone number.
+/// The activity inbox in the shared database (table <c>bot_inbox</c>): the activity id is claimed by one host under its
+/// lease, which it renews while the turn runs; the others answer nothing while that lease is live, and take the turn
+/// over once it has expired (its host died). The activity (the patient's words) is encrypted by ASP.NET Core Data
+/// Protection and dropped when the turn finishes; keys are hashed, as conversation ids can hold a phone number.
 /// </summary>
-public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtectionProvider protection, TimeProvider time) : IActivityInbox
+public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtectionProvider protection, TimeProvider time, InboxLease lease) : IActivityInbox
 {
+    private const string Table = "bot_inbox";
+    private const string KeyColumn = "key_hash";
+
     private readonly IDataProtector _protector = protection.CreateProtector("ClinicBot.ActivityInbox");
 
     /// <inheritdoc />
@@ -19,13 +23,21 @@ public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtec
         PostgresInboxClaim.ClaimAsync(
             database,
             """
-            INSERT INTO bot_inbox (key_hash, conversation_hash, scope, activity_protected, claimed_at) VALUES (@key, @conversation, @scope, @activity, @at)
+            INSERT INTO bot_inbox (key_hash, conversation_hash, scope, activity_protected, claimed_at, lease_owner, lease_until)
+            VALUES (@key, @conversation, @scope, @activity, @now, @owner, @until)
             ON CONFLICT (key_hash) DO NOTHING
             """,
-            "SELECT finished_at IS NULL FROM bot_inbox WHERE key_hash = @key",
+            Table,
+            KeyColumn,
             ActivityKey.Hash(key),
-            [("conversation", ActivityKey.Hash(conversationKey)), ("scope", scope), ("activity", _protector.Protect(activityJson)), ("at", time.GetUtcNow())],
+            [("conversation", ActivityKey.Hash(conversationKey)), ("scope", scope), ("activity", _protector.Protect(activityJson))],
+            lease,
+            time.GetUtcNow(),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RenewAsync(string key, CancellationToken cancellationToken) =>
+        PostgresInboxClaim.RenewAsync(database, Table, KeyColumn, ActivityKey.Hash(key), lease, time.GetUtcNow(), cancellationToken);
 
     /// <inheritdoc />
     public Task FinishAsync(string key, CancellationToken cancellationToken) => database.ExecuteAsync(
@@ -42,5 +54,25 @@ public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtec
             """, connection).Add("scope", scope);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await ProtectedActivities.ReadAsync(reader, _protector, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> TakeExpiredAsync(string scope, int limit, CancellationToken cancellationToken)
+    {
+        // SKIP LOCKED: a row another host is taking over right now is its own; a row renewed or finished meanwhile is
+        // checked again as locked, and not taken. The selection is a materialized CTE, run once: as an IN (...) subquery,
+        // PostgreSQL may run it again for each row it updates, and take more than the limit.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand($"""
+            WITH expired AS MATERIALIZED (
+                SELECT key_hash FROM bot_inbox
+                WHERE scope = @scope AND activity_protected IS NOT NULL AND {InboxLeaseSql.Expired('@')}
+                ORDER BY claimed_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+            UPDATE bot_inbox SET lease_owner = @owner, lease_until = @until
+            FROM expired WHERE bot_inbox.key_hash = expired.key_hash
+            RETURNING bot_inbox.activity_protected, bot_inbox.claimed_at
+            """, connection), null, lease, time.GetUtcNow()).Add("scope", scope).Add("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ProtectedActivities.ReadOldestFirstAsync(reader, _protector, cancellationToken);
     }
 }

@@ -5,25 +5,52 @@ namespace ClinicBot.Storage.Postgres;
 
 /// <summary>
 /// The claim both inboxes make (SMS MessageSids, Bot Framework activities): the insert that the primary key lets only
-/// one host win, then, for the losers, whether the winner's turn has finished.
+/// one host win, with the winner's lease; for the losers, the takeover of an unfinished row whose lease expired (one
+/// atomic update, so only one host takes it over); else whether the turn finished or another live host runs it.
 /// </summary>
 internal static class PostgresInboxClaim
 {
     /// <param name="database">The shared database.</param>
-    /// <param name="insert">An <c>INSERT ... ON CONFLICT DO NOTHING</c> of the key <c>@key</c> and the other parameters.</param>
-    /// <param name="unfinished">A query of one boolean for the key <c>@key</c>: true while its turn has not finished.</param>
+    /// <param name="insert">
+    /// An <c>INSERT ... ON CONFLICT DO NOTHING</c> of the key <c>@key</c>, the lease (<c>@owner</c>, <c>@until</c>) and the
+    /// other parameters.
+    /// </param>
+    /// <param name="table">The inbox table.</param>
+    /// <param name="keyColumn">Its primary key.</param>
     /// <param name="key">The key's value.</param>
     /// <param name="parameters">The insert's other parameters.</param>
+    /// <param name="lease">This host's lease.</param>
+    /// <param name="now">The time of the claim.</param>
     /// <param name="cancellationToken">Cancels the claim.</param>
     public static async Task<InboundClaim> ClaimAsync(
-        PostgresDatabase database, string insert, string unfinished, string key, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+        PostgresDatabase database, string insert, string table, string keyColumn, string key, (string Name, object? Value)[] parameters,
+        InboxLease lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(insert, connection).Add("key", key);
+        await using var command = Leased(new NpgsqlCommand(insert, connection), key, lease, now);
         foreach (var (name, value) in parameters) command.Add(name, value);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.New;
 
-        await using var state = new NpgsqlCommand(unfinished, connection).Add("key", key);
-        return (bool)(await state.ExecuteScalarAsync(cancellationToken))! ? InboundClaim.Unfinished : InboundClaim.Finished;
+        await using var takeOver = Leased(new NpgsqlCommand(InboxLeaseSql.TakeOver(table, keyColumn, '@'), connection), key, lease, now);
+        if (await takeOver.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.Unfinished;
+
+        await using var state = new NpgsqlCommand(InboxLeaseSql.Unfinished(table, keyColumn, '@'), connection).Add("key", key);
+        return await state.ExecuteScalarAsync(cancellationToken) is true ? InboundClaim.InFlight : InboundClaim.Finished;
+    }
+
+    /// <summary>Extends this host's lease on the key's unfinished row; false when it is no longer this host's.</summary>
+    public static async Task<bool> RenewAsync(
+        PostgresDatabase database, string table, string keyColumn, string key, InboxLease lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Leased(new NpgsqlCommand(InboxLeaseSql.Renew(table, keyColumn, '@'), connection), key, lease, now);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The parameters of the lease statements: <c>@key</c>, <c>@owner</c>, <c>@now</c>, <c>@until</c>, <c>@previous</c>.</summary>
+    public static NpgsqlCommand Leased(NpgsqlCommand command, string? key, InboxLease lease, DateTimeOffset now)
+    {
+        if (key is not null) command.Add("key", key);
+        return command.Add("owner", lease.Owner).Add("now", now).Add("until", now + lease.Duration).Add("previous", lease.PreviousLifeBefore);
     }
 }

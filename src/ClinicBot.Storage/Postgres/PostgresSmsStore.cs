@@ -6,12 +6,15 @@ namespace ClinicBot.Storage.Postgres;
 
 /// <summary>
 /// The SMS tables in the shared database: <c>sms_subscribers</c> (hashed id, encrypted number, mask, locale, opt-out) and
-/// <c>sms_inbound</c>, the inbox, whose primary key is the MessageSid: Twilio's retry reaching another host gets no second
-/// reply. Sender, text and reply are encrypted by the caller.
+/// <c>sms_inbound</c>, the inbox, whose primary key is the MessageSid, claimed under the host's lease: Twilio's retry
+/// reaching another host while the turn runs gets no second reply, and a host that died mid-turn has its texts taken
+/// over once its lease expired. Sender, text and reply are encrypted by the caller.
 /// </summary>
-public sealed class PostgresSmsStore(PostgresDatabase database) : ISmsSubscriberStore, ISmsInboxStore
+public sealed class PostgresSmsStore(PostgresDatabase database, InboxLease lease) : ISmsSubscriberStore, ISmsInboxStore
 {
     private const string SubscriberColumns = "phone_hash, conversation_id, phone_encrypted, display, locale, opted_out, opted_out_at";
+    private const string Table = "sms_inbound";
+    private const string KeyColumn = "message_sid";
 
     /// <inheritdoc />
     public Task<InboundClaim> ClaimMessageAsync(
@@ -19,13 +22,20 @@ public sealed class PostgresSmsStore(PostgresDatabase database) : ISmsSubscriber
         PostgresInboxClaim.ClaimAsync(
             database,
             """
-            INSERT INTO sms_inbound (message_sid, phone_hash, received_at, from_encrypted, body_encrypted)
-            VALUES (@key, @hash, @at, @from, @body) ON CONFLICT (message_sid) DO NOTHING
+            INSERT INTO sms_inbound (message_sid, phone_hash, received_at, from_encrypted, body_encrypted, lease_owner, lease_until)
+            VALUES (@key, @hash, @now, @from, @body, @owner, @until) ON CONFLICT (message_sid) DO NOTHING
             """,
-            "SELECT finished_at IS NULL FROM sms_inbound WHERE message_sid = @key",
+            Table,
+            KeyColumn,
             messageSid,
-            [("hash", phoneHash), ("at", now), ("from", fromEncrypted), ("body", bodyEncrypted)],
+            [("hash", phoneHash), ("from", fromEncrypted), ("body", bodyEncrypted)],
+            lease,
+            now,
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RenewMessageAsync(string messageSid, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PostgresInboxClaim.RenewAsync(database, Table, KeyColumn, messageSid, lease, now, cancellationToken);
 
     /// <inheritdoc />
     public Task FinishMessageAsync(string messageSid, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -45,6 +55,32 @@ public sealed class PostgresSmsStore(PostgresDatabase database) : ISmsSubscriber
             SELECT message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted FROM sms_inbound
             WHERE finished_at IS NULL AND body_encrypted IS NOT NULL ORDER BY received_at
             """, connection);
+        return await ReadMessagesAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<UnfinishedMessage>> TakeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        // SKIP LOCKED: a row another host is taking over right now is its own; a row renewed or finished meanwhile is
+        // checked again as locked, and not taken. The selection is a materialized CTE, run once: as an IN (...) subquery,
+        // PostgreSQL may run it again for each row it updates, and take more than the limit.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand($"""
+            WITH expired AS MATERIALIZED (
+                SELECT message_sid FROM sms_inbound
+                WHERE body_encrypted IS NOT NULL AND {InboxLeaseSql.Expired('@')}
+                ORDER BY received_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+            UPDATE sms_inbound SET lease_owner = @owner, lease_until = @until
+            FROM expired WHERE sms_inbound.message_sid = expired.message_sid
+            RETURNING sms_inbound.message_sid, sms_inbound.phone_hash, sms_inbound.from_encrypted, sms_inbound.body_encrypted,
+                sms_inbound.received_at, sms_inbound.reply_encrypted
+            """, connection), null, lease, now).Add("limit", limit);
+        var messages = await ReadMessagesAsync(command, cancellationToken);
+        return messages.OrderBy(m => m.ReceivedAt).ToList();
+    }
+
+    private static async Task<List<UnfinishedMessage>> ReadMessagesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var messages = new List<UnfinishedMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

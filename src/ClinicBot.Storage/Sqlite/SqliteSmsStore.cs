@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClinicBot.Channels.Inbox;
 using ClinicBot.Channels.Sms;
+using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Storage.Sqlite;
 
@@ -12,39 +13,58 @@ namespace ClinicBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSmsStore : ISmsSubscriberStore, ISmsInboxStore
 {
-    private readonly SqliteConnectionFactory _connections;
+    private const string Table = "sms_inbound";
+    private const string KeyColumn = "message_sid";
 
-    /// <summary>Over a database the schema migrations have brought up to date.</summary>
-    public SqliteSmsStore(SqliteConnectionFactory connections)
+    private readonly SqliteConnectionFactory _connections;
+    private readonly InboxLease _lease;
+
+    /// <summary>Over a database the schema migrations have brought up to date, claiming under <paramref name="lease"/> (a new one when null).</summary>
+    public SqliteSmsStore(SqliteConnectionFactory connections, InboxLease? lease = null)
     {
         _connections = connections;
+        _lease = lease ?? InboxLease.ForThisHost();
     }
 
-    /// <summary>
-    /// Takes a MessageSid with its sender and text (both encrypted by the caller): <see cref="InboundClaim.New"/> the
-    /// first time, then <see cref="InboundClaim.Unfinished"/> while its turn has not finished, then
-    /// <see cref="InboundClaim.Finished"/>.
-    /// </summary>
+    /// <inheritdoc />
     public async Task<InboundClaim> ClaimMessageAsync(
         string messageSid, string phoneHash, string fromEncrypted, string bodyEncrypted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO sms_inbound (message_sid, phone_hash, received_at, from_encrypted, body_encrypted)
-            VALUES ($sid, $hash, $at, $from, $body) ON CONFLICT(message_sid) DO NOTHING
+            INSERT INTO sms_inbound (message_sid, phone_hash, received_at, from_encrypted, body_encrypted, lease_owner, lease_until)
+            VALUES ($key, $hash, $now, $from, $body, $owner, $until) ON CONFLICT(message_sid) DO NOTHING
             """;
-        command.Parameters.AddWithValue("$sid", messageSid);
+        SqliteInboxLease.Add(command, messageSid, _lease, now);
         command.Parameters.AddWithValue("$hash", phoneHash);
-        command.Parameters.AddWithValue("$at", Format(now));
         command.Parameters.AddWithValue("$from", fromEncrypted);
         command.Parameters.AddWithValue("$body", bodyEncrypted);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) return InboundClaim.New;
+        return await SqliteInboxLease.ClaimAsync(command, Table, KeyColumn, messageSid, _lease, now, cancellationToken);
+    }
 
-        command.Parameters.Clear();
-        command.CommandText = "SELECT finished_at IS NULL FROM sms_inbound WHERE message_sid = $sid";
-        command.Parameters.AddWithValue("$sid", messageSid);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1 ? InboundClaim.Unfinished : InboundClaim.Finished;
+    /// <inheritdoc />
+    public Task<bool> RenewMessageAsync(string messageSid, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SqliteInboxLease.RenewAsync(_connections, Table, KeyColumn, messageSid, _lease, now, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<UnfinishedMessage>> TakeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        // One statement: SQLite runs one write at a time, so two hosts (or processes) never take the same row.
+        await using var connection = _connections.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE sms_inbound SET lease_owner = $owner, lease_until = $until
+            WHERE message_sid IN (
+                SELECT message_sid FROM sms_inbound
+                WHERE body_encrypted IS NOT NULL AND {InboxLeaseSql.Expired('$')}
+                ORDER BY received_at LIMIT $limit)
+            RETURNING message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted
+            """;
+        SqliteInboxLease.Add(command, null, _lease, now);
+        command.Parameters.AddWithValue("$limit", limit);
+        var messages = await ReadMessagesAsync(command, cancellationToken);
+        return messages.OrderBy(m => m.ReceivedAt).ToList();
     }
 
     /// <summary>Records that the MessageSid's turn is done (its reply handed to Twilio, or none due).</summary>
@@ -81,6 +101,11 @@ public sealed class SqliteSmsStore : ISmsSubscriberStore, ISmsInboxStore
             SELECT message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted FROM sms_inbound
             WHERE finished_at IS NULL AND body_encrypted IS NOT NULL ORDER BY received_at
             """;
+        return await ReadMessagesAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<UnfinishedMessage>> ReadMessagesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var messages = new List<UnfinishedMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

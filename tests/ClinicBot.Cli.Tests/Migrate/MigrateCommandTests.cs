@@ -14,10 +14,10 @@ public sealed class MigrateCommandTests : IDisposable
         var second = await MigrateAsync();
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 4 (applied 1, 2, 3, 4).", first.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 5 (applied 1, 2, 3, 4, 5).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 4, up to date.", second.Lines.Single());
-        Assert.Equal(4L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2, 3, 4)"));
+        Assert.Equal($"Database {DatabasePath}: schema version 5, up to date.", second.Lines.Single());
+        Assert.Equal(5L, Scalar("SELECT count(*) FROM schema_version WHERE version IN (1, 2, 3, 4, 5)"));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class MigrateCommandTests : IDisposable
         var migrated = await MigrateAsync();
 
         Assert.Equal(0, migrated.ExitCode);
-        Assert.Equal($"Database {DatabasePath}: schema version 4 (applied 1, 2, 3, 4).", migrated.Lines.Single());
+        Assert.Equal($"Database {DatabasePath}: schema version 5 (applied 1, 2, 3, 4, 5).", migrated.Lines.Single());
         Assert.Equal(1L, Scalar("SELECT count(*) FROM conversations WHERE id = 'sms:old' AND locale IS NULL"));
         // A text handled before the inbox columns existed stays handled: no second reply after the upgrade.
         Assert.Equal(1L, Scalar("SELECT count(*) FROM sms_inbound WHERE message_sid = 'SM1' AND finished_at = received_at AND reply_encrypted IS NULL"));

@@ -25,9 +25,9 @@ public sealed class PostgresMigrateCommandTests(PostgresServer server) : IClassF
         var second = await CliProcess.RunAsync(RepositoryPaths.Root, "", environment, "migrate");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal($"Database PostgreSQL 127.0.0.1:{server.Port}/{database}: schema version 3 (applied 1, 2, 3).", first.Lines.Single());
+        Assert.Equal($"Database PostgreSQL 127.0.0.1:{server.Port}/{database}: schema version 4 (applied 1, 2, 3, 4).", first.Lines.Single());
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal($"Database PostgreSQL 127.0.0.1:{server.Port}/{database}: schema version 3, up to date.", second.Lines.Single());
+        Assert.Equal($"Database PostgreSQL 127.0.0.1:{server.Port}/{database}: schema version 4, up to date.", second.Lines.Single());
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('conversations', 'escalations', 'sms_inbound', 'bot_inbox')", connection);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ClinicBot.Channels.Sms;
 using ClinicBot.Host.Tests.Fixtures;
 using ClinicBot.Staff.Queue;
+using ClinicBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
@@ -173,10 +174,7 @@ public sealed class AzureSmsChannelTests : IAsyncLifetime
         Assert.Contains("988", (string?)reply["text"]);
         Assert.True(((string?)reply["text"])!.Length <= 160);
         SqliteConnection.ClearAllPools();
-        var database = await File.ReadAllBytesAsync(Path.Combine(_host.DataDirectory, "clinicbot.db"));
-        var wal = Path.Combine(_host.DataDirectory, "clinicbot.db-wal");
-        var all = File.Exists(wal) ? [.. database, .. await File.ReadAllBytesAsync(wal)] : database;
-        Assert.Equal(-1, all.AsSpan().IndexOf("5551239876"u8));
+        Assert.Empty(StoredFiles.Containing(_host.DataDirectory, "5551239876"u8, "clinicbot.db*"));
     }
 
     private static async Task<JsonArray> TextAsync(HttpClient client, string text)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicBot.Host.Tests.Fixtures;
+using ClinicBot.Testing;
 using Microsoft.Data.Sqlite;
 using static ClinicBot.Host.Tests.Fixtures.ActivityBuilder;
 
@@ -74,8 +75,6 @@ public sealed class AzureSmsChannelWithoutKeysTests(HostFactory host) : IClassFi
     private bool StoredAnywhere(string digits)
     {
         SqliteConnection.ClearAllPools();
-        var files = Directory.GetFiles(host.DataDirectory, "clinicbot.db*");
-        var needle = System.Text.Encoding.UTF8.GetBytes(digits);
-        return files.Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0);
+        return StoredFiles.Containing(host.DataDirectory, System.Text.Encoding.UTF8.GetBytes(digits), "clinicbot.db*").Count > 0;
     }
 }

@@ -53,8 +53,17 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>A host on a folder another host used (a restart on its database); the folder is left in place.</summary>
-    public static HostFactory Reusing(string dataDirectory) => new(dataDirectory);
+    /// <summary>
+    /// A host on a folder another host used (a restart on its database); the folder is left in place. Its inbox lease is
+    /// 1 s: a restarted host is another host (a new lease owner), which takes over what the stopped one left once that
+    /// one's lease has expired.
+    /// </summary>
+    public static HostFactory Reusing(string dataDirectory)
+    {
+        var host = new HostFactory(dataDirectory);
+        host.Settings["Inbox:LeaseSeconds"] = "1";
+        return host;
+    }
 
     /// <summary>Configuration overrides; change them before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;

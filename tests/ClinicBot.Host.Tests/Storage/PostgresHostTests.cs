@@ -46,6 +46,42 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task Messages_SameActivityOnBothHostsAtOnce_AnsweredOnce_TheOtherHostSeesItInFlight()
+    {
+        const string text = "What are the side effects of ketamine therapy?";
+        var database = server.CreateDatabase("hosts");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gates = new[] { new GatedTurns(text, release.Task), new GatedTurns(text, release.Task) };
+        await using var first = Host(database);
+        await using var second = Host(database);
+        first.WrapTurns = gates[0].Wrap;
+        second.WrapTurns = gates[1].Wrap;
+        // A 1 s lease, renewed while the turn runs: held well past it, the turn is still not taken over.
+        first.Settings["Inbox:LeaseSeconds"] = "1";
+        second.Settings["Inbox:LeaseSeconds"] = "1";
+        var clients = new[] { await first.ReadyClientAsync(), await second.ReadyClientAsync() };
+        var activity = Message(text, expectReplies: true, conversationId: "conv-" + Guid.NewGuid().ToString("N"));
+
+        // A channel's retry reaching the other host while the first still runs the turn (here: both at once, the turn held).
+        var posts = clients.Select(c => c.PostAsJsonAsync("/api/messages", activity)).ToArray();
+        var entered = await Task.WhenAny(gates.Select(g => g.Entered.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+        var running = Array.FindIndex(gates, g => g.Entered.Task == entered);
+        var other = await posts[1 - running].WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var late = await clients[1 - running].PostAsJsonAsync("/api/messages", activity);
+        release.SetResult();
+        var answered = await posts[running].WaitAsync(TimeSpan.FromSeconds(60));
+
+        answered.EnsureSuccessStatusCode();
+        other.EnsureSuccessStatusCode();
+        Assert.Equal("answer", (string?)ReplyEntity(Assert.Single(await RepliesAsync(answered))!)["route"]);
+        Assert.Empty(await RepliesAsync(other));
+        late.EnsureSuccessStatusCode();
+        Assert.Empty(await RepliesAsync(late));
+        Assert.False(gates[1 - running].Entered.Task.IsCompleted);
+    }
+
+    [Fact]
     public async Task Messages_CrisisOnOneHost_EscalationInTheOtherHostsQueueAndLiveOnItsConsole()
     {
         var database = server.CreateDatabase("hosts");
@@ -192,6 +228,35 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         }
 
         throw new InvalidOperationException("The subscription ended without a raised escalation.");
+    }
+
+    // Holds the turns of one text until released (every other turn runs at once), and tells when one has started.
+    private sealed class GatedTurns(string text, Task release)
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ClinicBot.Channels.BotFramework.Turns.ITurnHandler Wrap(ClinicBot.Channels.BotFramework.Turns.ITurnHandler inner) => new Handler(this, inner);
+
+        private sealed class Handler(GatedTurns gate, ClinicBot.Channels.BotFramework.Turns.ITurnHandler inner) : ClinicBot.Channels.BotFramework.Turns.ITurnHandler
+        {
+            public async Task<ClinicBot.Conversations.Turns.Reply> HandleAsync(ClinicBot.Conversations.Turns.TurnRequest request, CancellationToken cancellationToken)
+            {
+                if (request.Text == gate._text)
+                {
+                    gate.Entered.TrySetResult();
+                    await gate._release.WaitAsync(cancellationToken);
+                }
+
+                return await inner.HandleAsync(request, cancellationToken);
+            }
+
+            public ClinicBot.Conversations.Turns.TurnRequest Identify(ClinicBot.Conversations.Turns.TurnRequest request) => inner.Identify(request);
+
+            public string? RefusalReason(ClinicBot.Conversations.Turns.TurnRequest request) => inner.RefusalReason(request);
+        }
+
+        private readonly string _text = text;
+        private readonly Task _release = release;
     }
 
     private static HostFactory Host(string connectionString)

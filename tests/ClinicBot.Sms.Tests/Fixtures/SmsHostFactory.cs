@@ -53,8 +53,12 @@ public sealed class SmsHostFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>A host on the data folder of an earlier one (a restart); the folder is left for the test to delete.</summary>
-    public static SmsHostFactory OnData(string dataDirectory) => new(dataDirectory);
+    /// <summary>
+    /// A host on the data folder of an earlier one (a restart); the folder is left for the test to delete. Its inbox lease
+    /// is 1 s: a restarted host is another host (a new lease owner), which takes over what the dead one left once that
+    /// one's lease has expired.
+    /// </summary>
+    public static SmsHostFactory OnData(string dataDirectory) => new(dataDirectory) { Settings = { ["Inbox:LeaseSeconds"] = "1" } };
 
     public string DatabasePath => Path.Combine(DataDirectory, "clinicbot.db");
 

@@ -19,14 +19,18 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
     }
 
     [Fact]
-    public async Task Inbox_SameKeyOnTwoHostsAtOnce_OneNew()
+    public async Task Inbox_SameKeyOnTwoHostsAtOnce_OneNew_TheOtherHostInFlight()
     {
         var key = NewId("directline:conversation:activity");
-        var hosts = new[] { NewHost(), NewHost() };
+        var hosts = new[] { NewOtherHost(), NewOtherHost() };
 
         var claims = await RaceAsync(hosts, 8, (host, _) => host.GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, "directline", "{}", default));
 
+        // The winner's host holds the lease (its own retries resume it); the other host's claims find it in flight.
+        var winner = Array.IndexOf(claims, InboundClaim.New) % 2;
         Assert.Single(claims, c => c == InboundClaim.New);
+        Assert.All(claims.Where((_, i) => i % 2 != winner), c => Assert.Equal(InboundClaim.InFlight, c));
+        Assert.All(claims.Where((c, i) => i % 2 == winner && c != InboundClaim.New), c => Assert.Equal(InboundClaim.Unfinished, c));
     }
 
     [Fact]
@@ -39,6 +43,7 @@ public abstract class ActivityInboxContract(StorageBackend backend) : StorageCon
 
         Assert.Equal(InboundClaim.New, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimAsync("directline:conversation", key, scope, json, default));
+        Assert.Equal(InboundClaim.InFlight, await NewOtherHost().GetRequiredService<IActivityInbox>().ClaimAsync("directline:conversation", key, scope, json, default));
         Assert.Equal([json], await NewHost().GetRequiredService<IActivityInbox>().UnfinishedAsync(scope, default));
         Assert.Empty(await inbox.UnfinishedAsync(NewId("other-scope"), default));
 

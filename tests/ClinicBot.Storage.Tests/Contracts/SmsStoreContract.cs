@@ -15,6 +15,7 @@ public abstract class SmsStoreContract(StorageBackend backend) : StorageContract
 
         Assert.Equal(InboundClaim.New, await inbox.ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
         Assert.Equal(InboundClaim.Unfinished, await inbox.ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
+        Assert.Equal(InboundClaim.InFlight, await NewOtherHost().GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
         await inbox.KeepReplyAsync(sid, "reply-enc", default);
         Assert.Equal(new UnfinishedMessage(sid, "hash", "from-enc", "body-enc", At, "reply-enc"), Assert.Single(await inbox.UnfinishedAsync(default), m => m.MessageSid == sid));
 
@@ -24,16 +25,19 @@ public abstract class SmsStoreContract(StorageBackend backend) : StorageContract
     }
 
     [Fact]
-    public async Task ClaimMessage_SameSidOnTwoHostsAtOnce_OneNew()
+    public async Task ClaimMessage_SameSidOnTwoHostsAtOnce_OneNew_TheOtherHostInFlight()
     {
         var sid = NewId("SM");
-        var hosts = new[] { NewHost(), NewHost() };
+        var hosts = new[] { NewOtherHost(), NewOtherHost() };
 
         var claims = await RaceAsync(hosts, 8, (host, _) =>
             host.GetRequiredService<ISmsInboxStore>().ClaimMessageAsync(sid, "hash", "from-enc", "body-enc", At, default));
 
+        // The winner's host holds the lease (its own retries resume it); the other host's claims find it in flight.
+        var winner = Array.IndexOf(claims, InboundClaim.New) % 2;
         Assert.Single(claims, c => c == InboundClaim.New);
-        Assert.All(claims.Where(c => c != InboundClaim.New), c => Assert.Equal(InboundClaim.Unfinished, c));
+        Assert.All(claims.Where((_, i) => i % 2 != winner), c => Assert.Equal(InboundClaim.InFlight, c));
+        Assert.All(claims.Where((c, i) => i % 2 == winner && c != InboundClaim.New), c => Assert.Equal(InboundClaim.Unfinished, c));
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class ActivityProcessor
     private readonly SafetyNet? _safetyNet;
     private readonly IActivityInbox _inbox;
     private readonly string _inboxScope;
+    private readonly InboxLease _lease;
 
     // Inbox keys whose turn runs in this process now: a retry meanwhile is not a second turn.
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
@@ -46,8 +47,9 @@ public sealed class ActivityProcessor
     internal ActivityProcessor(
         ITurnHandler turns, HostReplies replies, IActivityLedger ledger, IActivityInbox inbox, string inboxScope, ConnectorClient connector,
         IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ActivityProcessor> logger, IConversationReferenceStore references,
-        IConversationStore? transcripts = null, SafetyNet? safetyNet = null)
+        IConversationStore? transcripts = null, SafetyNet? safetyNet = null, InboxLease? lease = null)
     {
+        _lease = lease ?? InboxLease.ForThisHost();
         _inbox = inbox;
         _inboxScope = inboxScope;
         _transcripts = transcripts;
@@ -84,7 +86,9 @@ public sealed class ActivityProcessor
 
     /// <summary>
     /// Runs the message activities of one inbox scope that a stopped process left mid-turn (oldest first), their replies
-    /// sent as for a live turn; an <c>expectReplies</c> caller is gone, but the turn's escalation is still raised.
+    /// sent as for a live turn; an <c>expectReplies</c> caller is gone, but the turn's escalation is still raised. Each is
+    /// taken over (<see cref="IActivityInbox.TakeExpiredAsync"/>) one at a time just before it runs, and only once its
+    /// lease has expired: an activity another live host runs is left to it, and two hosts never recover the same one.
     /// </summary>
     /// <param name="sink">The channel whose turns to run (its inbox scope and its replies); null for the Connector's.</param>
     /// <param name="admit">Called with each activity before it runs (the host trusts a serviceUrl that came validated).</param>
@@ -93,20 +97,25 @@ public sealed class ActivityProcessor
     public async Task<int> RecoverAsync(IReplySink? sink, Action<Activity>? admit, CancellationToken cancellationToken)
     {
         var resumed = 0;
-        foreach (var json in await _inbox.UnfinishedAsync(Scope(sink), cancellationToken))
+        IReadOnlyList<string> taken;
+        while ((taken = await _inbox.TakeExpiredAsync(Scope(sink), 1, cancellationToken)).Count > 0)
         {
-            if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
-            admit?.Invoke(activity);
-            BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
-            try
+            foreach (var json in taken)
             {
-                await RunAsync(activity, sink, resumed: true, null, cancellationToken);
-                resumed++;
-            }
-            catch (ConnectorDeliveryException ex)
-            {
-                // The turn ran (its escalation is stored); the reply stays owed and is tried again at the next start.
-                BotFrameworkLog.DeliveryFailed(_logger, activity.Type, activity.Id, ServiceHost(activity), ex);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) is not { } activity) continue;
+                admit?.Invoke(activity);
+                BotFrameworkLog.Resumed(_logger, activity.Id, activity.ChannelId);
+                try
+                {
+                    await RunAsync(activity, sink, resumed: true, null, cancellationToken);
+                    resumed++;
+                }
+                catch (ConnectorDeliveryException ex)
+                {
+                    // The turn ran (its escalation is stored); the reply stays owed, and is tried again once this lease lapses.
+                    BotFrameworkLog.DeliveryFailed(_logger, activity.Type, activity.Id, ServiceHost(activity), ex);
+                }
             }
         }
 
@@ -130,12 +139,17 @@ public sealed class ActivityProcessor
 
         // A patient's message is in the inbox before its turn runs; this key is set while this call runs that turn.
         string? running = null;
+        InboxLeaseRenewal? renewal = null;
         try
         {
             if (inbound.Type == ActivityTypes.Message && !string.IsNullOrEmpty(inbound.Id))
             {
                 running = await TakeAsync(inbound, Scope(sink), resumed, claimed, cancellationToken);
                 if (running is null) return new ActivityOutcome(expectReplies, []);
+                // Renewed while the turn runs (a long LLM turn): no other host takes it over unless this one dies.
+                var key = running;
+                renewal = InboxLeaseRenewal.Start(
+                    ct => _inbox.RenewAsync(key, ct), _lease, _time, ex => BotFrameworkLog.RenewFailed(_logger, inbound.Id, ex));
                 await MessageAsync(inbound, outbox, cancellationToken);
                 await FinishAsync(running);
             }
@@ -155,6 +169,7 @@ public sealed class ActivityProcessor
         }
         finally
         {
+            if (renewal is not null) await renewal.DisposeAsync();
             if (running is not null) _running.TryRemove(running, out _);
         }
 
@@ -188,6 +203,15 @@ public sealed class ActivityProcessor
         {
             _running.TryRemove(key, out _);
             BotFrameworkLog.Duplicate(_logger, inbound.Id!, inbound.ChannelId);
+            return null;
+        }
+
+        if (claim == InboundClaim.InFlight)
+        {
+            // Another live host runs it now (a channel's retry reached this one meanwhile): answered as a duplicate, and
+            // should that host die, its lease expires and recovery here or elsewhere runs the turn.
+            _running.TryRemove(key, out _);
+            BotFrameworkLog.InFlight(_logger, inbound.Id!, inbound.ChannelId);
             return null;
         }
 

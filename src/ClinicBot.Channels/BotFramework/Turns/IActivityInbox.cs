@@ -11,8 +11,10 @@ namespace ClinicBot.Channels.BotFramework.Turns;
 public interface IActivityInbox
 {
     /// <summary>
-    /// Takes an activity key with the activity's JSON: <see cref="InboundClaim.New"/> the first time, then
-    /// <see cref="InboundClaim.Unfinished"/> until <see cref="FinishAsync"/>, then <see cref="InboundClaim.Finished"/>.
+    /// Takes an activity key with the activity's JSON under this host's <see cref="InboxLease"/>:
+    /// <see cref="InboundClaim.New"/> the first time; until <see cref="FinishAsync"/>, <see cref="InboundClaim.InFlight"/>
+    /// while another host's lease on it is live, else <see cref="InboundClaim.Unfinished"/> (the lease now this host's);
+    /// then <see cref="InboundClaim.Finished"/>.
     /// </summary>
     /// <param name="conversationKey">The activity's conversation (the pipeline's key), so retention can find its rows.</param>
     /// <param name="key">The activity's channel, conversation and id.</param>
@@ -24,6 +26,16 @@ public interface IActivityInbox
     /// <summary>Records that the turn is done (its reply sent, or none due); the activity's text is no longer kept.</summary>
     Task FinishAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>The activities of a scope whose turn never finished, oldest first.</summary>
+    /// <summary>Extends this host's lease on an activity whose turn it runs; false when the lease is no longer its own (or the turn finished).</summary>
+    Task<bool> RenewAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The activities of a scope whose turn never finished, oldest first (read only: nothing is claimed).</summary>
     Task<IReadOnlyList<string>> UnfinishedAsync(string scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over, in one atomic step, up to <paramref name="limit"/> unfinished activities of a scope whose lease has
+    /// expired (their host died, or rows from before leases), oldest first, this host's lease set on each: two hosts
+    /// recovering at once never get the same activity. A row held under a live lease is left to its host.
+    /// </summary>
+    Task<IReadOnlyList<string>> TakeExpiredAsync(string scope, int limit, CancellationToken cancellationToken);
 }

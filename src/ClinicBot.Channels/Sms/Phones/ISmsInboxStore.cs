@@ -10,9 +10,10 @@ namespace ClinicBot.Channels.Sms;
 public interface ISmsInboxStore
 {
     /// <summary>
-    /// Takes a MessageSid with its sender and text (both encrypted by the caller): <see cref="InboundClaim.New"/> the
-    /// first time, then <see cref="InboundClaim.Unfinished"/> while its turn has not finished, then
-    /// <see cref="InboundClaim.Finished"/>.
+    /// Takes a MessageSid with its sender and text (both encrypted by the caller) under this host's
+    /// <see cref="InboxLease"/>: <see cref="InboundClaim.New"/> the first time; while its turn has not finished,
+    /// <see cref="InboundClaim.InFlight"/> as long as another host's lease on it is live, else
+    /// <see cref="InboundClaim.Unfinished"/> (the lease now this host's); then <see cref="InboundClaim.Finished"/>.
     /// </summary>
     Task<InboundClaim> ClaimMessageAsync(
         string messageSid, string phoneHash, string fromEncrypted, string bodyEncrypted, DateTimeOffset now, CancellationToken cancellationToken);
@@ -26,6 +27,16 @@ public interface ISmsInboxStore
     /// </summary>
     Task KeepReplyAsync(string messageSid, string replyEncrypted, CancellationToken cancellationToken);
 
-    /// <summary>Messages whose turn never finished (the process stopped mid-turn), oldest first.</summary>
+    /// <summary>Extends this host's lease on a MessageSid whose turn it runs; false when the lease is no longer its own (or the turn finished).</summary>
+    Task<bool> RenewMessageAsync(string messageSid, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Messages whose turn never finished (the process stopped mid-turn), oldest first (read only: nothing is claimed).</summary>
     Task<IReadOnlyList<UnfinishedMessage>> UnfinishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over, in one atomic step, up to <paramref name="limit"/> unfinished messages whose lease has expired (their
+    /// host died, or rows from before leases), oldest first, this host's lease set on each: two hosts recovering at once
+    /// never get the same message. A message held under a live lease is left to its host.
+    /// </summary>
+    Task<IReadOnlyList<UnfinishedMessage>> TakeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

@@ -12,8 +12,11 @@ namespace ClinicBot.Channels.Sms;
 /// Every inbound text is written to the inbox (its MessageSid, sender and text, encrypted) before its turn runs, its
 /// reply kept before it is handed to Twilio, and the text marked finished once the reply is with Twilio; so a crash
 /// loses nothing and sends nothing twice: Twilio's retry of the MessageSid, or the next start-up
-/// (<see cref="RecoverAsync"/>), runs a cut-short turn again, and a reply that was ready is looked up in Twilio's
-/// Messages and sent only when Twilio does not have it. When the database fails, the <see cref="SafetyNet"/> answers.
+/// (<see cref="RecoverAsync"/>, on whichever live host takes it once its lease has expired), runs a cut-short turn again,
+/// and a reply that was ready is looked up in Twilio's Messages and sent only when Twilio does not have it. While a turn
+/// runs, this host renews its lease on the MessageSid (<see cref="InboxLeaseRenewal"/>): Twilio's retry reaching another
+/// host meanwhile is <see cref="InboundClaim.InFlight"/> there and gets no second reply. When the database fails, the
+/// <see cref="SafetyNet"/> answers.
 /// </summary>
 internal sealed class SmsInbox(
     SmsConversations conversations,
@@ -25,10 +28,14 @@ internal sealed class SmsInbox(
     PhoneProtector phones,
     ResponseTemplates templates,
     TimeProvider time,
+    InboxLease lease,
     ILogger<SmsInbox> logger)
 {
     // MessageSids whose turn runs in this process now: a retry meanwhile is not a second turn.
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+
+    // The lease renewals of the MessageSids this process holds, from the claim until finished or abandoned.
+    private readonly ConcurrentDictionary<string, InboxLeaseRenewal> _renewals = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Takes and handles one text; null when it was handled before or is being handled now. The text stays unfinished
@@ -70,63 +77,94 @@ internal sealed class SmsInbox(
                 return null;
             }
 
+            if (claim == InboundClaim.InFlight)
+            {
+                // Another live host runs it now (Twilio's retry reached this one meanwhile): no second reply here; should
+                // that host die, its lease expires and recovery on a live host sends the reply.
+                SmsLog.InFlight(logger, messageSid, SmsLog.PhoneId(hash));
+                return null;
+            }
+
             if (claim == InboundClaim.Unfinished) SmsLog.Resumed(logger, messageSid);
+            StartRenewal(messageSid);
             var turn = await TurnAsync(messageSid, hash, from, body);
             handedOver = true;
             return turn;
         }
         finally
         {
-            if (!handedOver) _running.TryRemove(messageSid, out _);
+            if (!handedOver)
+            {
+                await StopRenewalAsync(messageSid);
+                _running.TryRemove(messageSid, out _);
+            }
         }
     }
 
     /// <summary>
-    /// The texts a stopped process left unfinished, handled now (oldest first) and their replies sent through the REST
-    /// API: a text whose reply was ready is looked up in Twilio first (the kill may have come after the TwiML left), any
-    /// other runs its turn. Each is finished once its reply is with Twilio; one that throws stays for the next start.
+    /// The texts left unfinished by a host that stopped or died mid-turn (their lease expired), taken over one at a time
+    /// (<see cref="ISmsInboxStore.TakeExpiredAsync"/>: no other host gets the same one), handled now (oldest first) and
+    /// their replies sent through the REST API: a text whose reply was ready is looked up in Twilio first (the kill may
+    /// have come after the TwiML left), any other runs its turn. Each is finished once its reply is with Twilio; one that
+    /// throws stays unfinished, and is taken again once the lease this call set on it expires.
     /// </summary>
-    /// <param name="receivedBefore">
-    /// When this process started: a text it received itself is not a stopped process's; one whose reply it could not
-    /// see delivered stays for Twilio's retry or the next start.
-    /// </param>
     /// <param name="cancellationToken">Stops the recovery.</param>
     /// <returns>How many texts were recovered.</returns>
-    public async Task<int> RecoverAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var recovered = 0;
-        foreach (var message in await inbox.UnfinishedAsync(cancellationToken))
+        IReadOnlyList<UnfinishedMessage> taken;
+        while ((taken = await inbox.TakeExpiredAsync(time.GetUtcNow(), 1, cancellationToken)).Count > 0)
         {
-            if (message.ReceivedAt >= receivedBefore || !_running.TryAdd(message.MessageSid, 0)) continue;
-            try
+            foreach (var message in taken)
             {
-                // A retry may have run it since the list was read: read its state again now that it is ours.
-                var state = await inbox.ClaimMessageAsync(
-                    message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
-                if (state == InboundClaim.Finished) continue;
-                if (message.ReplyEncrypted is { } kept)
+                if (!_running.TryAdd(message.MessageSid, 0)) continue;
+                try
                 {
-                    await SendUnlessWithTwilioAsync(message, phones.Decrypt(kept, message.MessageSid), cancellationToken);
-                }
-                else
-                {
-                    SmsLog.Resumed(logger, message.MessageSid);
-                    var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
-                    var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
-                    var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
-                    if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken, replyTo: from);
-                }
+                    // A retry may have run it since it was taken: read its state again now that it is ours.
+                    var state = await inbox.ClaimMessageAsync(
+                        message.MessageSid, message.PhoneHash, message.FromEncrypted, message.BodyEncrypted, time.GetUtcNow(), cancellationToken);
+                    if (state is InboundClaim.Finished or InboundClaim.InFlight) continue;
+                    StartRenewal(message.MessageSid);
+                    if (message.ReplyEncrypted is { } kept)
+                    {
+                        await SendUnlessWithTwilioAsync(message, phones.Decrypt(kept, message.MessageSid), cancellationToken);
+                    }
+                    else
+                    {
+                        SmsLog.Resumed(logger, message.MessageSid);
+                        var from = phones.Decrypt(message.FromEncrypted, message.MessageSid);
+                        var body = phones.Decrypt(message.BodyEncrypted, message.MessageSid);
+                        var turn = await TurnAsync(message.MessageSid, message.PhoneHash, from, body);
+                        if (turn.Text.Length > 0) await outbound.SendAsync(turn.PhoneHash, turn.Text, cancellationToken, replyTo: from);
+                    }
 
-                await FinishAsync(message.MessageSid);
-                recovered++;
-            }
-            finally
-            {
-                _running.TryRemove(message.MessageSid, out _);
+                    await FinishAsync(message.MessageSid);
+                    recovered++;
+                }
+                finally
+                {
+                    await StopRenewalAsync(message.MessageSid);
+                    _running.TryRemove(message.MessageSid, out _);
+                }
             }
         }
 
         return recovered;
+    }
+
+    // Renewed from the claim until the text is finished or abandoned, so a long turn is not taken over by another host.
+    private void StartRenewal(string messageSid)
+    {
+        var renewal = InboxLeaseRenewal.Start(
+            ct => inbox.RenewMessageAsync(messageSid, time.GetUtcNow(), ct), lease, time, ex => SmsLog.RenewFailed(logger, messageSid, ex));
+        if (_renewals.TryAdd(messageSid, renewal)) return;
+        _ = renewal.DisposeAsync().AsTask();
+    }
+
+    private async Task StopRenewalAsync(string messageSid)
+    {
+        if (_renewals.TryRemove(messageSid, out var renewal)) await renewal.DisposeAsync();
     }
 
     private async Task SendUnlessWithTwilioAsync(UnfinishedMessage message, string reply, CancellationToken cancellationToken)
@@ -204,12 +242,20 @@ internal sealed class SmsInbox(
         }
         finally
         {
+            await StopRenewalAsync(messageSid);
             _running.TryRemove(messageSid, out _);
         }
     }
 
-    /// <summary>The reply of a text <see cref="ReceiveAsync"/> handled could not be sent: it stays unfinished, for Twilio's retry or the next start.</summary>
-    public void Abandon(string messageSid) => _running.TryRemove(messageSid, out _);
+    /// <summary>
+    /// The reply of a text <see cref="ReceiveAsync"/> handled could not be sent: it stays unfinished, for Twilio's retry,
+    /// or for recovery (here or on another host) once its lease, no longer renewed, expires.
+    /// </summary>
+    public void Abandon(string messageSid)
+    {
+        if (_renewals.TryRemove(messageSid, out var renewal)) _ = renewal.DisposeAsync().AsTask();
+        _running.TryRemove(messageSid, out _);
+    }
 
     private async Task<SmsTurn> SafetyNetAsync(string messageSid, string hash, string body)
     {

@@ -1,33 +1,44 @@
+using ClinicBot.Channels.Inbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicBot.Channels.Sms;
 
 /// <summary>
-/// At start-up, the texts a stopped process left mid-turn (a crash, a kill) are handled and their replies sent through
-/// the REST API unless Twilio already has them: a crisis text escalated and answered even though the process that
-/// received it died, and answered once.
+/// At start-up and then every lease duration, the texts whose turn never finished and whose lease has expired (a crash,
+/// a kill, a host that died mid-turn) are taken over, handled, and their replies sent through the REST API unless Twilio
+/// already has them: a crisis text escalated and answered even though the host that received it died, within about two
+/// lease durations, by one live host only.
 /// </summary>
 internal sealed partial class SmsInboxRecovery(
-    SmsInbox inbox, SmsConversations conversations, TimeProvider time, ILogger<SmsInboxRecovery> logger) : BackgroundService
+    SmsInbox inbox, SmsConversations conversations, InboxLease lease, TimeProvider time, ILogger<SmsInboxRecovery> logger) : BackgroundService
 {
-    // Made when the host starts, before it takes a request: texts received since are this process's own.
-    private readonly DateTimeOffset _started = time.GetUtcNow();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!conversations.Ready) return;
         try
         {
-            await inbox.RecoverAsync(_started, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await inbox.RecoverAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The database may be down; the messages stay unfinished for the next round or Twilio's retry.
+                    RecoveryFailed(logger, ex);
+                }
+
+                await Task.Delay(lease.Duration, time, stoppingToken);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The database may be down at start-up too; the messages stay unfinished for the next start or retry.
-            RecoveryFailed(logger, ex);
+            // The host is stopping.
         }
     }
 
-    [LoggerMessage(1, LogLevel.Error, "Unfinished SMS turns could not be recovered at start-up")]
+    [LoggerMessage(1, LogLevel.Error, "Unfinished SMS turns could not be recovered")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);
 }

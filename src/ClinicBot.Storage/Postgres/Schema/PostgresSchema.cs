@@ -13,7 +13,7 @@ public static class PostgresSchema
     // Any number every ClinicBot host agrees on; "ClinicBo" in ASCII, so it reads as ours in pg_locks.
     private const long MigrationLock = 0x436C696E6963426F;
 
-    private static readonly PostgresMigration[] Migrations = [PostgresBaseline.Migration, PostgresStaffSessions.Migration, PostgresRetentionIndexes.Migration];
+    private static readonly PostgresMigration[] Migrations = [PostgresBaseline.Migration, PostgresStaffSessions.Migration, PostgresRetentionIndexes.Migration, PostgresInboxLeases.Migration];
 
     /// <summary>The version the migrations bring a database to.</summary>
     public static int Latest => Migrations[^1].Version;

@@ -11,7 +11,7 @@ namespace ClinicBot.Storage.Sqlite.Schema;
 /// </summary>
 public static class SqliteSchema
 {
-    private static readonly SqliteMigration[] Migrations = [SqliteBaseline.Migration, SqliteChannelAddresses.Migration, SqliteStaffSessions.Migration, SqliteRetentionIndexes.Migration];
+    private static readonly SqliteMigration[] Migrations = [SqliteBaseline.Migration, SqliteChannelAddresses.Migration, SqliteStaffSessions.Migration, SqliteRetentionIndexes.Migration, SqliteInboxLeases.Migration];
 
     /// <summary>The version the migrations bring a database to.</summary>
     public static int Latest => Migrations[^1].Version;
