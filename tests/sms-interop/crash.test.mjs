@@ -53,8 +53,6 @@ async function startHost(extraEnv) {
       Sms__Twilio__WebhookUrl: publicUrl,
       Sms__PhoneHashKey: 'crash-phone-hash-key-0123456789abcdef',
       Sms__PhoneEncryptionKey: Buffer.alloc(32, 9).toString('base64'),
-      // A restarted host is another inbox lease owner: it takes the killed one's texts over once their lease expires.
-      Inbox__LeaseSeconds: '5',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

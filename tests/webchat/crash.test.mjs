@@ -52,10 +52,8 @@ test('kill -9 mid-turn: the restarted host answers the Direct Line and the /api/
   let llmCalls = 0;
   const hangingLlm = await serve((req) => { llmCalls += 1; req.resume(); /* never answers */ });
 
-  // A restarted host is another inbox lease owner: it takes the killed one's turns over once their lease expires.
   const first = await startHost({
     'Storage:SqlitePath': database,
-    'Inbox:LeaseSeconds': '5',
     'Llm:Endpoint': `${hangingLlm}/v1/`,
     'Llm:Deployment': 'hangs',
     'Llm:ApiKey': 'test-key',
@@ -88,7 +86,7 @@ test('kill -9 mid-turn: the restarted host answers the Direct Line and the /api/
   await Promise.all([dlPost, bfPost]);
   assert.equal(posted.filter((p) => p.activity.type === 'message').length, 0, 'no reply was sent before the crash');
 
-  const second = await startHost({ 'Storage:SqlitePath': database, 'Inbox:LeaseSeconds': '5' });
+  const second = await startHost({ 'Storage:SqlitePath': database });
   hosts.push(second);
 
   const bfReply = await until(() => posted.find((p) => p.activity.type === 'message' && p.activity.replyToId === activity.id), 60_000, 'the recovered /api/messages reply');
