@@ -66,17 +66,10 @@ public sealed class SqliteActivityInbox : IActivityInbox
 
     public async Task<IReadOnlyList<string>> TakeExpiredAsync(string scope, int limit, CancellationToken cancellationToken)
     {
-        // One statement: SQLite runs one write at a time, so two hosts (or processes) never take the same row.
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            UPDATE bot_inbox SET lease_owner = $owner, lease_until = $until
-            WHERE key_hash IN (
-                SELECT key_hash FROM bot_inbox
-                WHERE scope = $scope AND activity_protected IS NOT NULL AND {InboxLeaseSql.Expired('$')}
-                ORDER BY claimed_at LIMIT $limit)
-            RETURNING activity_protected, claimed_at
-            """;
+        command.CommandText = SqliteInboxLease.TakeExpired(
+            Table, KeyColumn, "scope = $scope AND activity_protected IS NOT NULL", "claimed_at", "activity_protected, claimed_at");
         SqliteInboxLease.Add(command, null, _lease, _time.GetUtcNow());
         command.Parameters.AddWithValue("$scope", scope);
         command.Parameters.AddWithValue("$limit", limit);

@@ -51,5 +51,23 @@ internal static class SqliteInboxLease
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Takes over up to <c>$limit</c> unfinished rows whose lease expired (<see cref="InboxLeaseSql.Expired"/>), oldest
+    /// first, in one statement (SQLite runs one write at a time, so two hosts or processes never take the same row).
+    /// </summary>
+    /// <param name="table">The inbox table.</param>
+    /// <param name="keyColumn">Its primary key.</param>
+    /// <param name="filter">What else a row must be (its text still kept, its scope).</param>
+    /// <param name="orderColumn">When the row was claimed.</param>
+    /// <param name="returning">The columns returned of each row taken.</param>
+    public static string TakeExpired(string table, string keyColumn, string filter, string orderColumn, string returning) => $"""
+        UPDATE {table} SET lease_owner = $owner, lease_until = $until
+        WHERE {keyColumn} IN (
+            SELECT {keyColumn} FROM {table}
+            WHERE {filter} AND {InboxLeaseSql.Expired('$')}
+            ORDER BY {orderColumn} LIMIT $limit)
+        RETURNING {returning}
+        """;
+
     public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -50,17 +50,10 @@ public sealed class SqliteSmsStore : ISmsSubscriberStore, ISmsInboxStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<UnfinishedMessage>> TakeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        // One statement: SQLite runs one write at a time, so two hosts (or processes) never take the same row.
         await using var connection = _connections.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            UPDATE sms_inbound SET lease_owner = $owner, lease_until = $until
-            WHERE message_sid IN (
-                SELECT message_sid FROM sms_inbound
-                WHERE body_encrypted IS NOT NULL AND {InboxLeaseSql.Expired('$')}
-                ORDER BY received_at LIMIT $limit)
-            RETURNING message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted
-            """;
+        command.CommandText = SqliteInboxLease.TakeExpired(
+            Table, KeyColumn, "body_encrypted IS NOT NULL", "received_at", "message_sid, phone_hash, from_encrypted, body_encrypted, received_at, reply_encrypted");
         SqliteInboxLease.Add(command, null, _lease, now);
         command.Parameters.AddWithValue("$limit", limit);
         var messages = await ReadMessagesAsync(command, cancellationToken);
