@@ -59,19 +59,10 @@ public sealed class PostgresActivityInbox(PostgresDatabase database, IDataProtec
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> TakeExpiredAsync(string scope, int limit, CancellationToken cancellationToken)
     {
-        // SKIP LOCKED: a row another host is taking over right now is its own; a row renewed or finished meanwhile is
-        // checked again as locked, and not taken. The selection is a materialized CTE, run once: as an IN (...) subquery,
-        // PostgreSQL may run it again for each row it updates, and take more than the limit.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand($"""
-            WITH expired AS MATERIALIZED (
-                SELECT key_hash FROM bot_inbox
-                WHERE scope = @scope AND activity_protected IS NOT NULL AND {InboxLeaseSql.Expired('@')}
-                ORDER BY claimed_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-            UPDATE bot_inbox SET lease_owner = @owner, lease_until = @until
-            FROM expired WHERE bot_inbox.key_hash = expired.key_hash
-            RETURNING bot_inbox.activity_protected, bot_inbox.claimed_at
-            """, connection), null, lease, time.GetUtcNow()).Add("scope", scope).Add("limit", limit);
+        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand(PostgresInboxClaim.TakeExpired(
+            Table, KeyColumn, "scope = @scope AND activity_protected IS NOT NULL", "claimed_at", ["activity_protected", "claimed_at"]),
+            connection), null, lease, time.GetUtcNow()).Add("scope", scope).Add("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await ProtectedActivities.ReadOldestFirstAsync(reader, _protector, cancellationToken);
     }

@@ -47,6 +47,27 @@ internal static class PostgresInboxClaim
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Takes over up to <c>@limit</c> unfinished rows whose lease expired (<see cref="InboxLeaseSql.Expired"/>), oldest
+    /// first. SKIP LOCKED: a row another host is taking over right now is its own; a row renewed or finished meanwhile is
+    /// checked again as locked, and not taken. The selection is a materialized CTE, run once: as an IN (...) subquery,
+    /// PostgreSQL may run it again for each row it updates, and take more than the limit.
+    /// </summary>
+    /// <param name="table">The inbox table.</param>
+    /// <param name="keyColumn">Its primary key.</param>
+    /// <param name="filter">What else a row must be (its text still kept, its scope).</param>
+    /// <param name="orderColumn">When the row was claimed.</param>
+    /// <param name="returning">The columns returned of each row taken.</param>
+    public static string TakeExpired(string table, string keyColumn, string filter, string orderColumn, IEnumerable<string> returning) => $"""
+        WITH expired AS MATERIALIZED (
+            SELECT {keyColumn} FROM {table}
+            WHERE {filter} AND {InboxLeaseSql.Expired('@')}
+            ORDER BY {orderColumn} LIMIT @limit FOR UPDATE SKIP LOCKED)
+        UPDATE {table} SET lease_owner = @owner, lease_until = @until
+        FROM expired WHERE {table}.{keyColumn} = expired.{keyColumn}
+        RETURNING {string.Join(", ", returning.Select(c => $"{table}.{c}"))}
+        """;
+
     /// <summary>The parameters of the lease statements: <c>@key</c>, <c>@owner</c>, <c>@now</c>, <c>@until</c>, <c>@previous</c>.</summary>
     public static NpgsqlCommand Leased(NpgsqlCommand command, string? key, InboxLease lease, DateTimeOffset now)
     {

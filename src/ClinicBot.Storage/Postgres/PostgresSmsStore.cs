@@ -61,20 +61,11 @@ public sealed class PostgresSmsStore(PostgresDatabase database, InboxLease lease
     /// <inheritdoc />
     public async Task<IReadOnlyList<UnfinishedMessage>> TakeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        // SKIP LOCKED: a row another host is taking over right now is its own; a row renewed or finished meanwhile is
-        // checked again as locked, and not taken. The selection is a materialized CTE, run once: as an IN (...) subquery,
-        // PostgreSQL may run it again for each row it updates, and take more than the limit.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand($"""
-            WITH expired AS MATERIALIZED (
-                SELECT message_sid FROM sms_inbound
-                WHERE body_encrypted IS NOT NULL AND {InboxLeaseSql.Expired('@')}
-                ORDER BY received_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-            UPDATE sms_inbound SET lease_owner = @owner, lease_until = @until
-            FROM expired WHERE sms_inbound.message_sid = expired.message_sid
-            RETURNING sms_inbound.message_sid, sms_inbound.phone_hash, sms_inbound.from_encrypted, sms_inbound.body_encrypted,
-                sms_inbound.received_at, sms_inbound.reply_encrypted
-            """, connection), null, lease, now).Add("limit", limit);
+        await using var command = PostgresInboxClaim.Leased(new NpgsqlCommand(PostgresInboxClaim.TakeExpired(
+            Table, KeyColumn, "body_encrypted IS NOT NULL", "received_at",
+            ["message_sid", "phone_hash", "from_encrypted", "body_encrypted", "received_at", "reply_encrypted"]),
+            connection), null, lease, now).Add("limit", limit);
         var messages = await ReadMessagesAsync(command, cancellationToken);
         return messages.OrderBy(m => m.ReceivedAt).ToList();
     }
