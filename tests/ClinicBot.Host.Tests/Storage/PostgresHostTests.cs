@@ -56,9 +56,10 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         await using var second = Host(database);
         first.WrapTurns = gates[0].Wrap;
         second.WrapTurns = gates[1].Wrap;
-        // A 1 s lease, renewed while the turn runs: held well past it, the turn is still not taken over.
-        first.Settings["Inbox:LeaseSeconds"] = "1";
-        second.Settings["Inbox:LeaseSeconds"] = "1";
+        // A 2 s lease, renewed while the turn runs: held more than twice as long, the turn is still not taken over. (With a
+        // 1 s lease, a renewal held up a little over 0.6 s on a loaded two-core machine would let the lease lapse.)
+        first.Settings["Inbox:LeaseSeconds"] = "2";
+        second.Settings["Inbox:LeaseSeconds"] = "2";
         var clients = new[] { await first.ReadyClientAsync(), await second.ReadyClientAsync() };
         var activity = Message(text, expectReplies: true, conversationId: "conv-" + Guid.NewGuid().ToString("N"));
 
@@ -67,7 +68,7 @@ public sealed class PostgresHostTests(PostgresServer server) : IClassFixture<Pos
         var entered = await Task.WhenAny(gates.Select(g => g.Entered.Task)).WaitAsync(TimeSpan.FromSeconds(30));
         var running = Array.FindIndex(gates, g => g.Entered.Task == entered);
         var other = await posts[1 - running].WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var late = await clients[1 - running].PostAsJsonAsync("/api/messages", activity);
         release.SetResult();
         var answered = await posts[running].WaitAsync(TimeSpan.FromSeconds(60));
