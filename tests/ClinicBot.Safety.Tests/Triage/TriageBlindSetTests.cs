@@ -46,8 +46,9 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
 
     [Theory]
     // English: 0.9 % (6/698) before the privacy route; its blind requests worded like a farewell ("Wipe it. All of it.
-    // Everything I sent.") are read as crises, which crisis-first precedence accepts: 1.7 % (13/768) with them.
-    [InlineData("messages.en", 0.02)]
+    // Everything I sent.") are read as crises, which crisis-first precedence accepts: 1.7 % (13/768) with them; 0.9 %
+    // (7/768) after the third session of 2026-12-01, so the ceiling comes down to 1.5 %.
+    [InlineData("messages.en", 0.015)]
     [InlineData("messages.es", 0.04)]
     public void BlindSplit_FalseCrisis_StaysUnderCeiling(string slice, double ceiling)
     {
@@ -56,7 +57,8 @@ public sealed class TriageBlindSetTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("messages.en", TriageRoute.Clinical, 0.92)]
+    // English clinical: 97.2 % before the third session of 2026-12-01, 96.7 % (175/181) after it.
+    [InlineData("messages.en", TriageRoute.Clinical, 0.95)]
     // Spanish clinical: 80.0 % (60/75) with the model of commit f39f5e0, 89.3 % (67/75) after the next corpus round (more
     // Spanish clinical and human examples) and a clinical rule that yields to a model sure of a general question.
     // 88.0 % (66/75) before the first of December's round, 85.5 % (65/76) after it (450 Spanish examples did not move it).
