@@ -15,6 +15,6 @@ public sealed class EmbeddingOptions
     /// </summary>
     public string ModelCacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "clinicbot");
 
-    /// <summary>Vectors kept in memory by exact text, so the previous messages of a conversation are not embedded again. Default: 4096 (about 6 MB).</summary>
+    /// <summary>Texts whose vectors (mean- and max-pooled) are kept in memory by exact text, so the previous messages of a conversation are not embedded again. Default: 4096 (about 12 MB).</summary>
     public int CacheEntries { get; set; } = 4096;
 }

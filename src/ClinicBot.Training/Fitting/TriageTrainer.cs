@@ -31,6 +31,7 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     private const int ContextMessages = 3;
     private static readonly float[] L2Candidates = [0.03f, 0.1f, 0.3f];
     private static readonly string[] NGramInputs = ["raw", TriageModelFile.NormalizedText];
+    private static readonly bool[] PeakPoolings = [true, false];
     private static readonly int[] MemoryNeighbours = [5, 10, 20];
     private static readonly double[] MemoryWeights = [0.3, 0.5, 0.7];
     private static readonly double[] MemoryRouteWeights = [0.2, 0.4, 0.6];
@@ -48,12 +49,13 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
         var rules = TriageClassifier.Load(safetyDirectory, () => embedder);
         var hash = TriageCorpus.TrainingInputsHash(safetyDirectory);
 
-        // The n-gram input and the regularisation strength are chosen on validation like the thresholds: the most crisis
-        // recall, then the fewest false crises, then the best accuracy on the other routes.
+        // The n-gram input, whether the max-pooled vector is read beside the mean, and the regularisation strength are
+        // chosen on validation like the thresholds: the most crisis recall, then the fewest false crises, then the best
+        // accuracy on the other routes.
         (TriageModelFile File, TriageReport Report, (double, double, double) Score)? best = null;
-        foreach (var input in NGramInputs)
+        foreach (var (input, peak) in NGramInputs.SelectMany(i => PeakPoolings.Select(p => (i, p))))
         {
-            var settings = new TriageModelFile { NgramInput = input, ContextMessages = ContextMessages };
+            var settings = new TriageModelFile { NgramInput = input, PeakPooling = peak, ContextMessages = ContextMessages };
             var rows = training.Select(e =>
             {
                 var earlier = e.Previous.TakeLast(ContextMessages).ToList();
@@ -62,8 +64,8 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
             foreach (var l2 in L2Candidates)
             {
                 var (labels, weights, bias) = MaximumEntropyFit.Fit(rows, l2);
-                var file = NewFile(hash, input, labels, weights, bias);
-                Consider(ref best, file, $"n-grams of {input} text, L2 {l2}");
+                var file = NewFile(hash, settings, labels, weights, bias);
+                Consider(ref best, file, $"n-grams of {input} text, {(peak ? "mean and max" : "mean")} pooling, L2 {l2}");
             }
         }
 
@@ -109,9 +111,11 @@ public sealed class TriageTrainer(SentenceEmbedder embedder, TextWriter log)
     private static TriageModelFile Copy(TriageModelFile file) =>
         JsonSerializer.Deserialize<TriageModelFile>(JsonSerializer.Serialize(file, TriageModelFile.Json), TriageModelFile.Json)!;
 
-    private static TriageModelFile NewFile(string corpusSha256, string ngramInput, IReadOnlyList<string> labels, float[][] weights, float[] bias) => new()
+    private static TriageModelFile NewFile(
+        string corpusSha256, TriageModelFile settings, IReadOnlyList<string> labels, float[][] weights, float[] bias) => new()
     {
-        NgramInput = ngramInput,
+        NgramInput = settings.NgramInput,
+        PeakPooling = settings.PeakPooling,
         EmbeddingModel = SentenceEmbedder.ModelName,
         CorpusSha256 = corpusSha256,
         NgramBuckets = NGramBuckets,

@@ -1,31 +1,41 @@
 namespace ClinicBot.Safety.Triage.Model;
 
 /// <summary>
-/// What the model reads of a message: its sentence vector, then its hashed character n-grams, side by side in one
-/// vector of <see cref="Length"/> (the n-grams kept sparse). The same layout is used to train and to predict.
+/// What the model reads of a message: its sentence vector, its max-pooled token vector (when the model file reads one;
+/// otherwise empty), then its hashed character n-grams, side by side in one vector of <see cref="Length"/> (the n-grams
+/// kept sparse). The same layout is used to train and to predict.
 /// </summary>
-internal sealed class TriageFeatures(float[] embedding, int[] ngramIndices, float[] ngramValues, int ngramBuckets)
+internal sealed class TriageFeatures(float[] embedding, float[] peak, int[] ngramIndices, float[] ngramValues, int ngramBuckets)
 {
+    /// <summary>The mean-pooled sentence vector (the one the memory and the answerer read).</summary>
     public float[] Embedding { get; } = embedding;
+
+    /// <summary>The max-pooled vector of the tokens, or empty.</summary>
+    public float[] Peak { get; } = peak;
 
     public int[] NGramIndices { get; } = ngramIndices;
 
     public float[] NGramValues { get; } = ngramValues;
 
-    public int Length => Embedding.Length + ngramBuckets;
+    /// <summary>Where the n-grams start.</summary>
+    public int DenseLength => Embedding.Length + Peak.Length;
+
+    public int Length => DenseLength + ngramBuckets;
 
     /// <summary>The message alone.</summary>
-    public static TriageFeatures Of(string text, float[] embedding, CharNGrams ngrams)
+    public static TriageFeatures Of(string text, float[] embedding, float[] peak, CharNGrams ngrams)
     {
         var (indices, values) = ngrams.Featurize(text);
-        return new TriageFeatures(embedding, indices, values, ngrams.Buckets);
+        return new TriageFeatures(embedding, peak, indices, values, ngrams.Buckets);
     }
 
     /// <summary>
-    /// The message read with the patient's previous messages (oldest first): the normalised sum of their vectors and the
-    /// n-grams of their joined text. Reading it this way costs no second pass of the transformer.
+    /// The message read with the patient's previous messages (oldest first): the normalised sum of their vectors, the
+    /// normalised per-dimension maximum of their max-pooled vectors, and the n-grams of their joined text. Reading it
+    /// this way costs no second pass of the transformer.
     /// </summary>
-    public static TriageFeatures Window(IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, CharNGrams ngrams)
+    public static TriageFeatures Window(
+        IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, IReadOnlyList<float[]> peaks, CharNGrams ngrams)
     {
         var sum = new float[embeddings[0].Length];
         foreach (var vector in embeddings)
@@ -33,9 +43,13 @@ internal sealed class TriageFeatures(float[] embedding, int[] ngramIndices, floa
             for (var d = 0; d < sum.Length; d++) sum[d] += vector[d];
         }
 
-        var norm = MathF.Sqrt(sum.Sum(v => v * v));
-        if (norm > 0) for (var d = 0; d < sum.Length; d++) sum[d] /= norm;
-        return Of(string.Join(" \n ", texts), sum, ngrams);
+        var peak = peaks.Count == 0 ? [] : (float[])peaks[0].Clone();
+        foreach (var vector in peaks)
+        {
+            for (var d = 0; d < peak.Length; d++) peak[d] = Math.Max(peak[d], vector[d]);
+        }
+
+        return Of(string.Join(" \n ", texts), Unit(sum), Unit(peak), ngrams);
     }
 
     /// <summary>The dense vector, for the trainer.</summary>
@@ -43,7 +57,15 @@ internal sealed class TriageFeatures(float[] embedding, int[] ngramIndices, floa
     {
         var dense = new float[Length];
         Embedding.CopyTo(dense, 0);
-        for (var i = 0; i < NGramIndices.Length; i++) dense[Embedding.Length + NGramIndices[i]] = NGramValues[i];
+        Peak.CopyTo(dense, Embedding.Length);
+        for (var i = 0; i < NGramIndices.Length; i++) dense[DenseLength + NGramIndices[i]] = NGramValues[i];
         return dense;
+    }
+
+    private static float[] Unit(float[] vector)
+    {
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        if (norm > 0) for (var d = 0; d < vector.Length; d++) vector[d] /= norm;
+        return vector;
     }
 }

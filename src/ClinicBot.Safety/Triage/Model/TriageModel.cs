@@ -21,7 +21,7 @@ internal sealed class TriageModel
         _weights = file.Weights.Select(FloatCodec.Decode).ToArray();
         NGrams = new CharNGrams(file.NgramBuckets, file.NgramMin, file.NgramMax);
         Memory = (file.MemoryWeight > 0 || file.MemoryRouteWeight > 0) && file.MemoryVectors is not null && file.MemoryLabels is not null
-            ? TriageMemory.Decode(file.MemoryVectors, file.MemoryLabels, Routes, _weights[0].Length - file.NgramBuckets, file.MemoryNeighbours)
+            ? TriageMemory.Decode(file.MemoryVectors, file.MemoryLabels, Routes, EmbeddingDimensions, file.MemoryNeighbours)
             : null;
         if (_weights.Length != Routes.Length || _bias.Length != Routes.Length || _weights.Any(w => w.Length != _weights[0].Length))
         {
@@ -30,6 +30,9 @@ internal sealed class TriageModel
     }
 
     public TriageModelFile File { get; }
+
+    /// <summary>Length of the sentence vector the head reads (the max-pooled vector, when read, is as long).</summary>
+    public int EmbeddingDimensions => (_weights[0].Length - File.NgramBuckets) / (File.PeakPooling ? 2 : 1);
 
     public TriageRoute[] Routes { get; }
 
@@ -66,14 +69,15 @@ internal sealed class TriageModel
             throw new InvalidOperationException($"The model reads {_weights[0].Length} features; this message has {features.Length}.");
         }
 
-        var dimensions = features.Embedding.Length;
+        var (embedding, peak, dense) = (features.Embedding, features.Peak, features.DenseLength);
         var logits = new double[Routes.Length];
         for (var k = 0; k < logits.Length; k++)
         {
             var row = _weights[k];
             double sum = _bias[k];
-            for (var d = 0; d < dimensions; d++) sum += row[d] * features.Embedding[d];
-            for (var i = 0; i < features.NGramIndices.Length; i++) sum += row[dimensions + features.NGramIndices[i]] * features.NGramValues[i];
+            for (var d = 0; d < embedding.Length; d++) sum += row[d] * embedding[d];
+            for (var d = 0; d < peak.Length; d++) sum += row[embedding.Length + d] * peak[d];
+            for (var i = 0; i < features.NGramIndices.Length; i++) sum += row[dense + features.NGramIndices[i]] * features.NGramValues[i];
             logits[k] = sum;
         }
 

@@ -31,6 +31,12 @@ internal sealed class TriageModelFile
 
     public const string NormalizedText = "normalized";
 
+    /// <summary>
+    /// Whether the head also reads the max-pooled vector of the message's tokens beside the mean-pooled one, so that
+    /// one dangerous clause in a long message is not averaged away.
+    /// </summary>
+    public bool PeakPooling { get; set; }
+
     public int NgramBuckets { get; set; }
 
     public int NgramMin { get; set; }
