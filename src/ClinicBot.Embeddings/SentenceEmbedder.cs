@@ -104,7 +104,7 @@ public sealed class SentenceEmbedder : IDisposable
 
         ids.Add(_tokenizer.SeparatorTokenId);
         // Pooled straight from ONNX Runtime's output buffer: the whole over every token, each part over its own.
-        using var outputs = Run([ids.ToArray()], ids.Count);
+        using var outputs = Run(ids.ToArray());
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var pooled = Pool(hidden, 0, ids.Count);
         var whole = _cache.GetOrAdd(string.Join(' ', parts), _ => pooled);
@@ -125,21 +125,16 @@ public sealed class SentenceEmbedder : IDisposable
 
     private TokenPools InferPools(long[] tokenIds)
     {
-        using var outputs = Run([tokenIds], tokenIds.Length);
+        using var outputs = Run(tokenIds);
         return Pool(outputs[0].GetTensorDataAsSpan<float>(), 0, tokenIds.Length);
     }
 
-    private IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<long[]> batch, int length)
+    // One sequence, every token attended to.
+    private IDisposableReadOnlyCollection<OrtValue> Run(long[] ids)
     {
-        var ids = new long[batch.Count * length];
-        var mask = new long[batch.Count * length];
-        for (var b = 0; b < batch.Count; b++)
-        {
-            batch[b].CopyTo(ids, b * length);
-            Array.Fill(mask, 1L, b * length, batch[b].Length);
-        }
-
-        var shape = new long[] { batch.Count, length };
+        var mask = new long[ids.Length];
+        Array.Fill(mask, 1L);
+        var shape = new long[] { 1, ids.Length };
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var types = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
@@ -180,16 +175,7 @@ public sealed class SentenceEmbedder : IDisposable
             }
         }
 
-        return new TokenPools(Normalize(mean), Normalize(peak));
-    }
-
-    private static float[] Normalize(float[] vector)
-    {
-        var norm = 0f;
-        foreach (var value in vector) norm += value * value;
-        norm = MathF.Sqrt(norm);
-        if (norm > 0) for (var d = 0; d < vector.Length; d++) vector[d] /= norm;
-        return vector;
+        return new TokenPools(UnitVector.Normalize(mean), UnitVector.Normalize(peak));
     }
 
     // What one pass gives for a text: its mean-pooled and max-pooled unit vectors.

@@ -1,3 +1,5 @@
+using ClinicBot.Embeddings;
+
 namespace ClinicBot.Safety.Triage.Model;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal sealed class TriageFeatures(float[] embedding, float[] peak, int[] ngra
             for (var d = 0; d < peak.Length; d++) peak[d] = Math.Max(peak[d], vector[d]);
         }
 
-        return Of(string.Join(" \n ", texts), Unit(sum), Unit(peak), ngrams);
+        return Of(string.Join(" \n ", texts), UnitVector.Normalize(sum), UnitVector.Normalize(peak), ngrams);
     }
 
     /// <summary>The dense vector, for the trainer.</summary>
@@ -60,12 +62,5 @@ internal sealed class TriageFeatures(float[] embedding, float[] peak, int[] ngra
         Peak.CopyTo(dense, Embedding.Length);
         for (var i = 0; i < NGramIndices.Length; i++) dense[DenseLength + NGramIndices[i]] = NGramValues[i];
         return dense;
-    }
-
-    private static float[] Unit(float[] vector)
-    {
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        if (norm > 0) for (var d = 0; d < vector.Length; d++) vector[d] /= norm;
-        return vector;
     }
 }
